@@ -1,0 +1,61 @@
+# sphinx_interview — every target sets up what it needs.
+#
+#   make demo                 build example_docs to HTML (creates .venv)
+#   make demo LANGUAGE=ru     the same, in Russian
+#   make test                 the whole test suite (creates .venv, installs system tools)
+#   make lint                 ruff and mypy --strict
+#   make pdf / make epub      example_docs as PDF (latexmk) / EPUB
+#   make bench                the benchmark against plain Sphinx
+
+PYTHON ?= python3
+VENV ?= .venv
+LANGUAGE ?= en
+PYTEST_ARGS ?=
+BIN := $(VENV)/bin
+DOCS := example_docs
+BUILD := $(DOCS)/_build
+SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE)
+
+.PHONY: demo test lint pdf epub bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One stamp per set of extras; reinstalled when pyproject.toml changes.
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	touch $@
+
+demo: $(VENV)/.installed-myst
+	$(SPHINXBUILD) -b html $(DOCS) $(BUILD)/html-$(LANGUAGE)
+	@echo
+	@echo "The showcase is built. Open it in a browser:"
+	@echo "  file://$(CURDIR)/$(BUILD)/html-$(LANGUAGE)/index.html"
+
+pdf: $(VENV)/.installed-myst system-deps
+	$(SPHINXBUILD) -b latex $(DOCS) $(BUILD)/latex-$(LANGUAGE)
+	$(MAKE) -C $(BUILD)/latex-$(LANGUAGE) LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
+	@echo "PDF: $(CURDIR)/$(BUILD)/latex-$(LANGUAGE)/sphinxinterviewshowcase.pdf"
+
+epub: $(VENV)/.installed-myst
+	$(SPHINXBUILD) -b epub $(DOCS) $(BUILD)/epub-$(LANGUAGE)
+	@echo "EPUB: $(CURDIR)/$(BUILD)/epub-$(LANGUAGE)/"
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check sphinx_interview tests benchmarks
+	$(BIN)/ruff format --check sphinx_interview tests benchmarks
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# LaTeX, poppler, EPUBCheck, Java and Chromium for the output tests: installed with
+# apt-get when missing (as root), else the missing ones are named.
+system-deps:
+	@sh .ci/system-deps.sh
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

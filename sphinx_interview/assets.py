@@ -1,0 +1,40 @@
+"""The stylesheet for HTML builders and the LaTeX package for LaTeX builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+from .writers.latex import PACKAGE
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+STYLESHEET = "sphinx-interview.css"
+
+
+def copy_assets(app: Sphinx) -> None:
+    """``builder-inited``: put our file where the builder will pick it up.
+
+    Copied now rather than when the build finishes: the EPUB builder lists the
+    files of its output directory in the package before ``build-finished``.
+    """
+    outdir = Path(app.builder.outdir)
+    if app.builder.format == "html":
+        _copy(STATIC_DIR / STYLESHEET, outdir / "_static" / STYLESHEET)
+    elif app.builder.format == "latex":
+        _copy(STATIC_DIR / f"{PACKAGE}.sty", outdir / f"{PACKAGE}.sty")
+
+
+def _copy(source: Path, destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    copy_asset_file(source, destination, force=True)
+
+
+def register(app: Sphinx) -> None:
+    app.add_css_file(STYLESHEET)
+    app.add_latex_package(PACKAGE)
+    app.connect("builder-inited", copy_assets)

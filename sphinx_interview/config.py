@@ -1,0 +1,82 @@
+"""The ``interview_*`` configuration values: declared once, validated at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .diagnostics import Subtype, warn
+from .i18n import __
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigValue:
+    """One configuration value: its type, default, allowed choices and help text."""
+
+    name: str
+    default: bool | str
+    help: str
+    choices: tuple[str, ...] = ()
+
+    def is_valid(self, value: object) -> bool:
+        # bool is checked exactly: 0/1 or "yes" are typos worth a warning.
+        if type(value) is not type(self.default):
+            return False
+        return not self.choices or value in self.choices
+
+    def describe(self) -> str:
+        if self.choices:
+            return " | ".join(repr(choice) for choice in self.choices)
+        return type(self.default).__name__
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "interview_link_terms",
+        "first",
+        "Link glossary terms used in questions and answers: the first use of "
+        "each entry per exchange, every use, or none.",
+        choices=("first", "all", "none"),
+    ),
+    ConfigValue(
+        "interview_auto_topics",
+        True,
+        "Make every glossary entry used in an exchange one of its topics.",
+    ),
+    ConfigValue(
+        "interview_glossary_backrefs",
+        True,
+        'Add a "Mentioned in" list of exchanges below each glossary definition.',
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    """Declare every value; each changes the doctrees, hence ``"env"``."""
+    for value in CONFIG_VALUES:
+        app.add_config_value(
+            value.name, value.default, "env", types=frozenset({type(value.default)})
+        )
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """``config-inited``: replace every invalid value by its default, with a warning.
+
+    Runs before Sphinx's own type check, so the user sees one warning, ours, which
+    names the allowed values and can be silenced with ``interview.bad_config``.
+    """
+    for value in CONFIG_VALUES:
+        current = getattr(config, value.name)
+        if value.is_valid(current):
+            continue
+        warn(
+            __("%s = %r is not valid (expected %s); using %r")
+            % (value.name, current, value.describe(), value.default),
+            Subtype.BAD_CONFIG,
+            None,
+        )
+        setattr(config, value.name, value.default)

@@ -1,0 +1,40 @@
+"""Warnings about the author's input: one helper so each carries type and subtype."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+logger = logging.getLogger("sphinx_interview")
+
+#: ``type`` of every warning this extension emits (see ``suppress_warnings``).
+WARNING_TYPE = "interview"
+
+
+class Subtype(StrEnum):
+    """Warning subtypes, documented one by one in the README."""
+
+    DUPLICATE_LABEL = "duplicate_label"
+    UNKNOWN_LABEL = "unknown_label"
+    ORPHAN_ANSWER = "orphan_answer"
+    OUTSIDE_INTERVIEW = "outside_interview"
+    EMPTY = "empty"
+    BAD_OPTION = "bad_option"
+    UNKNOWN_OPTION = "unknown_option"
+    NESTED = "nested"
+    UNKNOWN_TOPIC = "unknown_topic"
+    BAD_CONFIG = "bad_config"
+
+
+def warn(
+    message: str,
+    subtype: Subtype,
+    location: nodes.Node | tuple[str, int | None] | str | None,
+) -> None:
+    """Emit ``message`` as a Sphinx warning that ``suppress_warnings`` can silence."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)

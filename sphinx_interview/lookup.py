@@ -1,0 +1,262 @@
+"""Lookup tables derived from every document's records.
+
+Built on demand from the domain's per-document records and thrown away whenever
+they change, so they can never disagree with them. Documents are visited in
+sorted order: when two claim one label, the same one wins in serial and
+parallel builds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .i18n import _
+from .records import (
+    DocRecord,
+    ExchangeRecord,
+    InterviewRecord,
+    Kind,
+    Target,
+    TermRecord,
+)
+from .terms import TermMatcher
+from .topics import Topic, TopicLink, fold, sort_key, topic_anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A label claimed twice: ``kept`` is linked to, ``dropped`` is warned about."""
+
+    label: str
+    kept: Target
+    dropped: Target
+
+
+class Lookup:
+    """Labels, glossary mentions and topics of the whole project.
+
+    ``order`` is the reading order of the documents (the toctree's), used to list
+    exchanges; ``auto_topics`` makes glossary entries used in an exchange topics.
+    """
+
+    def __init__(
+        self,
+        docs: Mapping[str, DocRecord],
+        order: Sequence[str] = (),
+        auto_topics: bool = True,
+    ) -> None:
+        self.auto_topics = auto_topics
+        self._position = {docname: index for index, docname in enumerate(order)}
+        self.interviews: dict[tuple[str, str], InterviewRecord] = {}
+        self.exchanges: list[ExchangeRecord] = []
+        self.targets: dict[str, Target] = {}
+        self.duplicates: list[Duplicate] = []
+        self.terms: list[TermRecord] = []
+        for docname in sorted(docs):
+            record = docs[docname]
+            for interview in record.interviews:
+                self.interviews[docname, interview.interview_id] = interview
+                self._add_interview(interview)
+            for exchange in record.exchanges:
+                self.exchanges.append(exchange)
+                self._add_exchange(exchange)
+            self.terms.extend(record.terms)
+
+    def _add(self, label: str, target: Target) -> None:
+        if not label:
+            return
+        kept = self.targets.setdefault(label, target)
+        if kept != target:
+            self.duplicates.append(Duplicate(label, kept, target))
+
+    def _add_interview(self, interview: InterviewRecord) -> None:
+        target = Target(
+            kind="interview",
+            docname=interview.docname,
+            anchor=interview.anchor,
+            interview_id=interview.interview_id,
+            number=0,
+            line=interview.line,
+        )
+        for label in (interview.interview_id, *interview.labels):
+            self._add(label, target)
+
+    def _add_exchange(self, exchange: ExchangeRecord) -> None:
+        def target(kind: Kind, anchor: str, line: int | None) -> Target:
+            return Target(
+                kind=kind,
+                docname=exchange.docname,
+                anchor=anchor,
+                interview_id=exchange.interview_id,
+                number=exchange.number,
+                line=line,
+                question_anchor=exchange.anchor,
+                answer_anchor=exchange.answer_anchor,
+                summary=exchange.summary,
+            )
+
+        question = target("question", exchange.anchor, exchange.line)
+        for label in (exchange.auto_label, *exchange.labels):
+            self._add(label, question)
+        for answer in exchange.answers:
+            answer_target = target("answer", answer.anchor, answer.line)
+            for label in (answer.auto_label, *answer.labels):
+                self._add(label, answer_target)
+
+    def interview_of(self, target: Target | ExchangeRecord) -> InterviewRecord | None:
+        return self.interviews.get((target.docname, target.interview_id))
+
+    def short_title(self, target: Target | ExchangeRecord) -> str:
+        interview = self.interview_of(target)
+        return interview.short if interview else target.interview_id
+
+    def exchange_text(self, exchange: ExchangeRecord | Target) -> str:
+        """How links and lists name an exchange: "Ivanov 2007, Q3"."""
+        return _("%(short)s, Q%(number)d") % {
+            "short": self.short_title(exchange),
+            "number": exchange.number,
+        }
+
+    def link_text(self, target: Target) -> str:
+        """Default text of ``:question:``/``:answer:`` links."""
+        if target.kind == "interview":
+            return self.short_title(target)
+        return self.exchange_text(target)
+
+    # -- glossary ---------------------------------------------------------------
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.terms)
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, ...]]:
+        """For each exchange (same order), the glossary entries it uses."""
+        matcher = self.matcher
+        return [matcher.mentioned(exchange.text) for exchange in self.exchanges]
+
+    @cached_property
+    def _mentioned_in(self) -> dict[int, list[ExchangeRecord]]:
+        mentioned_in: dict[int, list[ExchangeRecord]] = {}
+        for index in self.reading_order:
+            for term in self.mentions[index]:
+                mentioned_in.setdefault(term, []).append(self.exchanges[index])
+        return mentioned_in
+
+    @cached_property
+    def _term_index(self) -> dict[tuple[str, str], int]:
+        return {(term.docname, term.anchors[0]): i for i, term in enumerate(self.terms)}
+
+    def mentions_of(self, term: TermRecord) -> list[ExchangeRecord]:
+        """The exchanges using a glossary entry, in reading order."""
+        index = self._term_index.get((term.docname, term.anchors[0]))
+        return self._mentioned_in.get(index, []) if index is not None else []
+
+    # -- topics -----------------------------------------------------------------
+
+    @cached_property
+    def reading_order(self) -> list[int]:
+        """Exchange indexes by toctree order of their documents, then question order."""
+        position = self._position
+        return sorted(
+            range(len(self.exchanges)),
+            key=lambda index: (
+                position.get(self.exchanges[index].docname, math.inf),
+                self.exchanges[index].docname,
+                index,
+            ),
+        )
+
+    def exchange_topics(self, index: int) -> tuple[str, ...]:
+        """Topics of the exchange at ``index``: the interview's, its own, its terms'."""
+        exchange = self.exchanges[index]
+        interview = self.interview_of(exchange)
+        names = [*(interview.topics if interview else ()), *exchange.topics]
+        if self.auto_topics:
+            names.extend(self.terms[term].names[0] for term in self.mentions[index])
+        unique: dict[str, str] = {}
+        for name in names:
+            unique.setdefault(fold(name), name)
+        return tuple(unique.values())
+
+    @cached_property
+    def topics(self) -> list[Topic]:
+        """Every topic with its exchanges, sorted naturally."""
+        names: dict[str, str] = {}
+        links: dict[str, list[TopicLink]] = {}
+        for index in self.reading_order:
+            exchange = self.exchanges[index]
+            link = TopicLink(
+                docname=exchange.docname,
+                interview_id=exchange.interview_id,
+                anchor=exchange.anchor,
+                text=self.exchange_text(exchange),
+                summary=exchange.summary,
+            )
+            for name in self.exchange_topics(index):
+                key = fold(name)
+                names.setdefault(key, name)
+                links.setdefault(key, []).append(link)
+        return sorted(
+            (
+                Topic(names[key], topic_anchor(names[key]), tuple(links[key]))
+                for key in names
+            ),
+            key=lambda topic: sort_key(topic.name),
+        )
+
+    def topic(self, name: str) -> Topic | None:
+        return self._topics_by_key.get(fold(name))
+
+    @cached_property
+    def _topics_by_key(self) -> dict[str, Topic]:
+        return {fold(topic.name): topic for topic in self.topics}
+
+    def ref_title(self, target: Target) -> str:
+        """Default text of ``:ref:`` links: the title, or the numbered question."""
+        if target.kind == "interview":
+            interview = self.interview_of(target)
+            return (
+                (interview.title or interview.short)
+                if interview
+                else target.interview_id
+            )
+        if target.kind == "question":
+            title = _("Q%(number)d") % {"number": target.number}
+        else:
+            title = _("Answer to Q%(number)d") % {"number": target.number}
+        return f"{title}. {target.summary}" if target.summary else title
+
+    def objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Entries for ``objects.inv`` and the search index.
+
+        An exchange's labels name its question and its first answer, so that
+        ``:answer:`` through intersphinx finds an ``interview:answer`` entry.
+        Aliases (explicit labels) get priority -1: in the inventory, not searched.
+        """
+        for label, target in self.targets.items():
+            automatic = label == target.interview_id or (
+                target.kind != "interview"
+                and label.startswith(f"{target.interview_id}-q{target.number}")
+            )
+            priority = 1 if automatic else -1
+            yield (
+                label,
+                self.link_text(target),
+                target.kind,
+                target.docname,
+                target.anchor,
+                priority,
+            )
+            if target.kind == "question":
+                yield (
+                    label,
+                    self.link_text(target),
+                    "answer",
+                    target.docname,
+                    target.answer_anchor,
+                    -1,
+                )

@@ -1,0 +1,58 @@
+"""Node classes of the interview doctree.
+
+Each class derives from a generic docutils node (container, paragraph, rubric) so
+that a builder without visitors of ours still renders it: Sphinx's translators
+dispatch along the class's MRO.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class interview(nodes.container):
+    """A whole interview: title, metadata header, introduction and exchanges.
+
+    Attributes: ``interview_id`` (base of the automatic anchors), ``labels``
+    (explicit ``:name:`` labels), ``short`` (short title), ``date`` (ISO date or
+    ``""``), ``topics`` (list), ``lang`` (BCP 47 tag or ``""``).
+    """
+
+
+class interview_title(nodes.rubric):
+    """The interview's title line; carries the permalink to the interview."""
+
+
+class interview_meta(nodes.field_list):
+    """The compact metadata header (date, place, interviewer, ...)."""
+
+
+class interview_exchange(nodes.container):
+    """A question and the blocks that follow it up to the next question."""
+
+
+class question(nodes.container):
+    """One question.
+
+    Attributes: ``interview_id``, ``number``, ``auto_label``, ``labels``, ``topics``.
+    """
+
+
+class answer(nodes.container):
+    """One answer.
+
+    Attributes: ``interview_id``, ``number``, ``answer_index``, ``auto_label``,
+    ``labels``, ``topics``.
+    """
+
+
+class interview_header(nodes.paragraph):
+    """The "Question 3 — RIA Novosti" line of a question or answer."""
+
+
+class interview_topics(nodes.General, nodes.Element):
+    """Placeholder for an ``interview-topics`` directive, filled when resolving."""
+
+
+class glossary_backrefs(nodes.General, nodes.Element):
+    """Placeholder for the "Mentioned in" list below a glossary definition."""

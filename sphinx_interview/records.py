@@ -1,0 +1,91 @@
+"""The small, picklable records the domain keeps per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["interview", "question", "answer"]
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewRecord:
+    docname: str
+    interview_id: str
+    anchor: str
+    labels: tuple[str, ...]
+    title: str
+    short: str
+    date: str
+    topics: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    anchor: str
+    auto_label: str
+    labels: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRecord:
+    """A question and its answers, with what the indexes and the glossary need."""
+
+    docname: str
+    interview_id: str
+    number: int
+    anchor: str
+    auto_label: str
+    labels: tuple[str, ...]
+    summary: str
+    topics: tuple[str, ...]
+    text: str
+    answers: tuple[AnswerRecord, ...]
+    line: int | None
+
+    @property
+    def answer_anchor(self) -> str:
+        """Where ``:answer:`` leads: the first answer, else the question."""
+        return self.answers[0].anchor if self.answers else self.anchor
+
+
+@dataclass(frozen=True, slots=True)
+class TermRecord:
+    """One glossary entry: all its names, where it is, and its first sentence."""
+
+    docname: str
+    names: tuple[str, ...]
+    anchors: tuple[str, ...]
+    summary: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocRecord:
+    """Everything one document contributes; ``depends`` lists the keys of the
+    published view (see ``updates.py``) whose change means rewriting it."""
+
+    interviews: tuple[InterviewRecord, ...] = ()
+    exchanges: tuple[ExchangeRecord, ...] = ()
+    terms: tuple[TermRecord, ...] = ()
+    depends: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.interviews or self.exchanges or self.terms or self.depends)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a label names (derived from the records, never stored)."""
+
+    kind: Kind
+    docname: str
+    anchor: str
+    interview_id: str
+    number: int
+    line: int | None
+    question_anchor: str = ""
+    answer_anchor: str = ""
+    summary: str = ""

@@ -1,0 +1,1 @@
+"""Visitors for each output format, one module per format."""

@@ -1,0 +1,51 @@
+"""HTML (and EPUB): semantic ``div``/``p`` markup, ``lang``, and ¶ permalinks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .. import nodes as interview_nodes
+from ..i18n import _
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+
+def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
+    # Classes (sphinx-interview-*) and ids come from the node itself.
+    attributes = {"lang": node["lang"]} if node.get("lang") else {}
+    self.body.append(self.starttag(node, "div", "", **attributes))
+
+
+def depart_block(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_header(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "p", ""))
+
+
+def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
+    block = node.parent
+    if isinstance(block, interview_nodes.question):
+        self.add_permalink_ref(block, _("Link to this question"))
+    elif isinstance(block, interview_nodes.answer):
+        self.add_permalink_ref(block, _("Link to this answer"))
+    self.body.append("</p>\n")
+
+
+def visit_title(self: HTML5Translator, node: nodes.rubric) -> None:
+    self.visit_rubric(node)
+
+
+def depart_title(self: HTML5Translator, node: nodes.rubric) -> None:
+    if isinstance(node.parent, interview_nodes.interview):
+        self.add_permalink_ref(node.parent, _("Link to this interview"))
+    self.depart_rubric(node)
+
+
+BLOCK = (visit_block, depart_block)
+HEADER = (visit_header, depart_header)
+TITLE = (visit_title, depart_title)

@@ -1,0 +1,49 @@
+"""LaTeX: environments from ``sphinxinterview.sty``, with a ``\\label`` per anchor.
+
+Every id becomes a ``\\label`` (docutils puts none on containers), so that
+references to questions and answers resolve in the PDF instead of printing "??".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.writers.latex import LaTeXTranslator
+
+#: The LaTeX package shipped in ``static/`` and loaded by every LaTeX build.
+PACKAGE = "sphinxinterview"
+
+
+Visitor = Callable[["LaTeXTranslator", nodes.Element], None]
+
+
+def _environment(name: str) -> tuple[Visitor, Visitor]:
+    def visit(self: LaTeXTranslator, node: nodes.Element) -> None:
+        labels = self.hypertarget_to(node, anchor=True) if node["ids"] else ""
+        self.body.append(f"\n\\begin{{{name}}}{labels}\n")
+
+    def depart(self: LaTeXTranslator, node: nodes.Element) -> None:
+        self.body.append(f"\n\\end{{{name}}}\n")
+
+    return visit, depart
+
+
+INTERVIEW = _environment("sphinxinterview")
+EXCHANGE = _environment("sphinxinterviewexchange")
+QUESTION = _environment("sphinxinterviewquestion")
+ANSWER = _environment("sphinxinterviewanswer")
+
+
+def visit_header(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("\\sphinxinterviewheader{")
+
+
+def depart_header(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}\n")
+
+
+HEADER = (visit_header, depart_header)
