@@ -14,7 +14,9 @@ PYTEST_ARGS ?=
 BIN := $(VENV)/bin
 DOCS := example_docs
 BUILD := $(DOCS)/_build
-SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE)
+# Doctrees live outside the output directories: the EPUB builder would list them.
+SPHINXBUILD = $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE) \
+	-d $(BUILD)/doctrees-$@-$(LANGUAGE)
 
 .PHONY: demo test lint pdf epub bench system-deps clean
 

@@ -103,16 +103,25 @@ class _InterviewDirectiveBase(SphinxDirective):
             return list(directives.class_option(options["class"]))
         except ValueError:
             self.warn(
-                __('invalid ":class:" value %r') % options["class"], Subtype.BAD_OPTION
+                __('invalid ":class:" value "%s"') % options["class"],
+                Subtype.BAD_OPTION,
             )
             return []
 
     def inline(self, text: str, option: str) -> list[nodes.Node]:
         """Inline markup of an option value; plain text (and a warning) if invalid."""
-        parsed, messages = self.parse_inline(text, lineno=self.lineno)
+        reporter = self.state.document.reporter
+        level = reporter.report_level
+        # Our warning replaces docutils' own, which would have no type to silence.
+        # 5 is docutils' "none" level, which its type stubs do not list.
+        reporter.report_level = 5  # type: ignore[assignment]
+        try:
+            parsed, messages = self.parse_inline(text, lineno=self.lineno)
+        finally:
+            reporter.report_level = level
         if messages:
             self.warn(
-                __('":%s:" holds invalid inline markup, shown as plain text: %r')
+                __('":%s:" value "%s" is not valid inline markup; shown as plain text')
                 % (option, text),
                 Subtype.BAD_OPTION,
             )
@@ -272,8 +281,8 @@ class InterviewDirective(_InterviewDirectiveBase):
         if date is None:
             self.warn(
                 __(
-                    'invalid ":date:" %r (expected YYYY-MM-DD, YYYY-MM or YYYY); '
-                    "shown as written"
+                    'invalid ":date:" value "%s" (expected YYYY-MM-DD, YYYY-MM or '
+                    "YYYY); shown as written"
                 )
                 % value,
                 Subtype.BAD_OPTION,
@@ -285,8 +294,8 @@ class InterviewDirective(_InterviewDirectiveBase):
         if value and not is_language_tag(value):
             self.warn(
                 __(
-                    'invalid ":language:" %r (expected a language tag such as "en" '
-                    'or "pt-BR")'
+                    'invalid ":language:" value "%s" (expected a language tag such '
+                    'as "en" or "pt-BR"); ignored'
                 )
                 % value,
                 Subtype.BAD_OPTION,
@@ -330,8 +339,8 @@ class InterviewDirective(_InterviewDirectiveBase):
             else:
                 self.warn(
                     __(
-                        '":source:" %r is not an http(s) or relative URL; shown as '
-                        "text, not as a link"
+                        '":source:" value "%s" is not an http(s) or relative URL; '
+                        "shown as text, not as a link"
                     )
                     % source,
                     Subtype.BAD_OPTION,

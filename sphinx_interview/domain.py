@@ -18,7 +18,7 @@ from sphinx.util.nodes import make_refnode
 from .collector import collect
 from .i18n import _
 from .lookup import Lookup
-from .records import DocRecord, Target
+from .records import DocRecord, Kind, Target
 from .roles import InterviewXRefRole
 
 if TYPE_CHECKING:
@@ -152,13 +152,14 @@ class InterviewDomain(Domain):
         if not node.get("refexplicit"):
             text = self.lookup.link_text(found)
             contnode = nodes.inline(text, text, classes=contnode["classes"])
+        # The tooltip names what the link leads to: ``:answer:`` given a
+        # question's label leads to the answer.
+        kind: Kind = found.kind
+        if typ in ("question", "answer"):
+            kind = cast("Kind", typ)
+        title = self.lookup.ref_title(found, kind)
         return make_refnode(
-            builder,
-            fromdocname,
-            found.docname,
-            anchor,
-            contnode,
-            self.lookup.ref_title(found),
+            builder, fromdocname, found.docname, anchor, contnode, title
         )
 
     def resolve_xref(

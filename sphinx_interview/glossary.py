@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.errors import NoUri
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
 from .domain import interview_domain
 from .glossary_text import linkable_text_nodes
 from .i18n import _
+from .links import link_or_text, source_docname
 from .records import ExchangeRecord, TermRecord
 from .terms import TermMatcher
 
@@ -24,24 +22,22 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .domain import InterviewDomain
+    from .lookup import Lookup
 
 
 def term_reference(
     builder: Builder, fromdocname: str, term: TermRecord, name_index: int, text: str
-) -> nodes.Node:
+) -> nodes.Element:
     """A link to a glossary entry, marked up exactly as ``:term:`` makes it."""
     contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    try:
-        return make_refnode(
-            builder,
-            fromdocname,
-            term.docname,
-            term.anchors[name_index],
-            contnode,
-            term.summary or None,
-        )
-    except NoUri:
-        return nodes.Text(text)
+    return link_or_text(
+        builder,
+        fromdocname,
+        term.docname,
+        term.anchors[name_index],
+        contnode,
+        term.summary or None,
+    )
 
 
 def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Element]]:
@@ -56,113 +52,97 @@ def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Elemen
             yield id(node), node
 
 
-class GlossaryLinker(SphinxPostTransform):
-    """Link glossary terms in questions and answers (``interview_link_terms``)."""
+def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: link glossary names in questions and answers.
 
-    # Independent of Sphinx's reference resolving (priority 10): the links made
-    # here are final reference nodes.
-    default_priority = 400
-
-    def run(self, **kwargs: Any) -> None:
-        mode = self.config.interview_link_terms
-        if mode == "none":
-            return
-        lookup = interview_domain(self.env).lookup
-        matcher = lookup.matcher
-        if not matcher:
-            return
-        docname = self.env.current_document.docname
-        seen: dict[object, set[int]] = {}
-        for key, block in exchange_blocks(self.document):
-            used = seen.setdefault(key, set())
-            for text_node in list(linkable_text_nodes(block)):
-                self._link(text_node, matcher, used, mode == "first", docname)
-
-    def _link(
-        self,
-        text_node: nodes.Text,
-        matcher: TermMatcher,
-        used: set[int],
-        first_only: bool,
-        docname: str,
-    ) -> None:
-        text = text_node.astext()
-        pieces: list[nodes.Node] = []
-        position = 0
-        for match in matcher.matches(text):
-            if first_only and match.term in used:
+    ``interview_link_terms`` says which uses: the first of each entry per exchange
+    (whichever of its names comes first), all, or none.
+    """
+    mode = app.config.interview_link_terms
+    matcher = interview_domain(app.env).lookup.matcher
+    if mode == "none" or not matcher:
+        return
+    used_by_exchange: dict[object, set[int]] = {}
+    for key, block in exchange_blocks(doctree):
+        used = used_by_exchange.setdefault(key, set())
+        for text_node in list(linkable_text_nodes(block)):
+            pieces = _linked(text_node.astext(), matcher, used, mode == "first")
+            if pieces is None:
                 continue
-            used.add(match.term)
-            if match.start > position:
-                pieces.append(nodes.Text(text[position : match.start]))
-            pieces.append(
-                term_reference(
-                    self.app.builder,
-                    docname,
-                    matcher.terms[match.term],
-                    match.name,
-                    text[match.start : match.end],
+            text = text_node.astext()
+            replacement = [
+                nodes.Text(text[start:end])
+                if term is None
+                else term_reference(
+                    app.builder, docname, matcher.terms[term], name, text[start:end]
                 )
-            )
-            position = match.end
-        if not pieces:
-            return
-        if position < len(text):
-            pieces.append(nodes.Text(text[position:]))
-        parent = text_node.parent
-        assert parent is not None
-        index = parent.index(text_node)
-        parent[index : index + 1] = pieces
+                for start, end, term, name in pieces
+            ]
+            parent = text_node.parent
+            assert parent is not None
+            index = parent.index(text_node)
+            parent[index : index + 1] = replacement
 
 
-class BackrefsWriter(SphinxPostTransform):
-    """Add "Mentioned in:" below each glossary definition that interviews use."""
+def _linked(
+    text: str, matcher: TermMatcher, used: set[int], first_only: bool
+) -> list[tuple[int, int, int | None, int]] | None:
+    """``text`` cut into plain runs (term None) and links; None if nothing to link."""
+    pieces: list[tuple[int, int, int | None, int]] = []
+    position = 0
+    for match in matcher.matches(text):
+        if first_only and match.term in used:
+            continue
+        used.add(match.term)
+        if match.start > position:
+            pieces.append((position, match.start, None, 0))
+        pieces.append((match.start, match.end, match.term, match.name))
+        position = match.end
+    if not pieces:
+        return None
+    if position < len(text):
+        pieces.append((position, len(text), None, 0))
+    return pieces
 
-    default_priority = 400
 
-    def run(self, **kwargs: Any) -> None:
-        if not self.config.interview_glossary_backrefs:
-            return
-        docname = self.env.current_document.docname
-        lookup = interview_domain(self.env).lookup
-        by_anchor = {
-            term.anchors[0]: term for term in lookup.terms if term.docname == docname
-        }
-        for glossary in self.document.findall(addnodes.glossary):
-            for item in glossary.findall(nodes.definition_list_item):
-                term_node = next(iter(item.findall(nodes.term)), None)
-                if term_node is None or not term_node["ids"]:
-                    continue
-                term = by_anchor.get(term_node["ids"][0])
-                exchanges = lookup.mentions_of(term) if term is not None else []
-                definition = next(iter(item.findall(nodes.definition)), None)
-                if exchanges and definition is not None:
-                    definition += self._backrefs(exchanges, docname)
+def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: "Mentioned in:" below each glossary definition used
+    in interviews (``interview_glossary_backrefs``)."""
+    if not app.config.interview_glossary_backrefs:
+        return
+    lookup = interview_domain(app.env).lookup
+    for glossary in doctree.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            term_node = next(iter(item.findall(nodes.term)), None)
+            definition = next(iter(item.findall(nodes.definition)), None)
+            if term_node is None or definition is None or not term_node["ids"]:
+                continue
+            origin = source_docname(app.env, term_node, docname)
+            term = lookup.term_at(origin, term_node["ids"][0])
+            exchanges = lookup.mentions_of(term) if term is not None else []
+            if exchanges:
+                definition += _backrefs(app.builder, docname, lookup, exchanges)
 
-    def _backrefs(
-        self, exchanges: Sequence[ExchangeRecord], docname: str
-    ) -> nodes.Node:
-        lookup = interview_domain(self.env).lookup
-        paragraph = nodes.paragraph(
-            "", "", classes=["sphinx-interview-backrefs"], translatable=False
+
+def _backrefs(
+    builder: Builder, docname: str, lookup: Lookup, exchanges: Sequence[ExchangeRecord]
+) -> nodes.Element:
+    paragraph = nodes.paragraph(
+        "", "", classes=["sphinx-interview-backrefs"], translatable=False
+    )
+    paragraph += nodes.strong("", _("Mentioned in:"))
+    for index, exchange in enumerate(exchanges):
+        paragraph += nodes.Text(" " if index == 0 else "; ")
+        text = lookup.exchange_text(exchange)
+        paragraph += link_or_text(
+            builder,
+            docname,
+            exchange.docname,
+            exchange.anchor,
+            nodes.inline(text, text),
+            exchange.summary or None,
         )
-        paragraph += nodes.strong("", _("Mentioned in:"))
-        for index, exchange in enumerate(exchanges):
-            paragraph += nodes.Text(" " if index == 0 else "; ")
-            text = lookup.exchange_text(exchange)
-            contnode = nodes.inline(text, text)
-            try:
-                paragraph += make_refnode(
-                    self.app.builder,
-                    docname,
-                    exchange.docname,
-                    exchange.anchor,
-                    contnode,
-                    exchange.summary or None,
-                )
-            except NoUri:
-                paragraph += contnode
-        return paragraph
+    return paragraph
 
 
 def glossary_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, object]:
@@ -190,5 +170,5 @@ def glossary_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, o
 
 
 def register(app: Sphinx) -> None:
-    app.add_post_transform(GlossaryLinker)
-    app.add_post_transform(BackrefsWriter)
+    app.connect("doctree-resolved", link_terms)
+    app.connect("doctree-resolved", add_backrefs)

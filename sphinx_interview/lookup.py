@@ -146,6 +146,11 @@ class Lookup:
                 mentioned_in.setdefault(term, []).append(self.exchanges[index])
         return mentioned_in
 
+    def term_at(self, docname: str, anchor: str) -> TermRecord | None:
+        """The glossary entry whose first term has ``anchor`` in ``docname``."""
+        index = self._term_index.get((docname, anchor))
+        return self.terms[index] if index is not None else None
+
     @cached_property
     def _term_index(self) -> dict[tuple[str, str], int]:
         return {(term.docname, term.anchors[0]): i for i, term in enumerate(self.terms)}
@@ -169,6 +174,17 @@ class Lookup:
                 index,
             ),
         )
+
+    def exchange_at(self, docname: str, interview_id: str, number: int) -> int | None:
+        """The index of the exchange numbered ``number`` of an interview."""
+        return self._exchange_index.get((docname, interview_id, number))
+
+    @cached_property
+    def _exchange_index(self) -> dict[tuple[str, str, int], int]:
+        return {
+            (exchange.docname, exchange.interview_id, exchange.number): index
+            for index, exchange in enumerate(self.exchanges)
+        }
 
     def exchange_topics(self, index: int) -> tuple[str, ...]:
         """Topics of the exchange at ``index``: the interview's, its own, its terms'."""
@@ -215,16 +231,21 @@ class Lookup:
     def _topics_by_key(self) -> dict[str, Topic]:
         return {fold(topic.name): topic for topic in self.topics}
 
-    def ref_title(self, target: Target) -> str:
-        """Default text of ``:ref:`` links: the title, or the numbered question."""
-        if target.kind == "interview":
+    def ref_title(self, target: Target, kind: Kind | None = None) -> str:
+        """Default text of ``:ref:`` links: the title, or the numbered question.
+
+        ``kind`` names what a link leads to when it differs from the label's
+        target (``:answer:`` given a question's label).
+        """
+        kind = kind or target.kind
+        if kind == "interview":
             interview = self.interview_of(target)
             return (
                 (interview.title or interview.short)
                 if interview
                 else target.interview_id
             )
-        if target.kind == "question":
+        if kind == "question":
             title = _("Q%(number)d") % {"number": target.number}
         else:
             title = _("Answer to Q%(number)d") % {"number": target.number}
@@ -233,30 +254,40 @@ class Lookup:
     def objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Entries for ``objects.inv`` and the search index.
 
-        An exchange's labels name its question and its first answer, so that
-        ``:answer:`` through intersphinx finds an ``interview:answer`` entry.
-        Aliases (explicit labels) get priority -1: in the inventory, not searched.
+        Every label is an inventory entry (priority -1: not searched) whose display
+        name is the link text, so intersphinx links read "Ivanov 2007, Q3". As in
+        the project itself, an exchange's labels also name its first answer and an
+        answer's labels its question, so that ``:answer:`` and ``:question:``
+        through intersphinx find an entry of their own type.
+
+        The search index gets one entry per interview, question and answer, named
+        by its link text. (Searched entries are not named by their label: the
+        search page rebuilds the anchor from the display name when the name
+        equals the anchor, which would break the link.)
         """
         for label, target in self.targets.items():
-            automatic = label == target.interview_id or (
-                target.kind != "interview"
-                and label.startswith(f"{target.interview_id}-q{target.number}")
-            )
-            priority = 1 if automatic else -1
-            yield (
-                label,
-                self.link_text(target),
-                target.kind,
-                target.docname,
-                target.anchor,
-                priority,
-            )
+            text = self.link_text(target)
+            yield label, text, target.kind, target.docname, target.anchor, -1
             if target.kind == "question":
+                yield label, text, "answer", target.docname, target.answer_anchor, -1
+            elif target.kind == "answer":
                 yield (
                     label,
-                    self.link_text(target),
-                    "answer",
+                    text,
+                    "question",
                     target.docname,
-                    target.answer_anchor,
+                    target.question_anchor,
                     -1,
                 )
+        for target in self._searchable():
+            text = self.link_text(target)
+            yield text, text, target.kind, target.docname, target.anchor, 1
+
+    def _searchable(self) -> Iterator[Target]:
+        """Each interview, question and answer once, by its automatic label."""
+        seen: set[tuple[str, str]] = set()
+        for target in self.targets.values():
+            key = (target.docname, target.anchor)
+            if target.anchor and key not in seen:
+                seen.add(key)
+                yield target

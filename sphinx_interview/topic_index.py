@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Index, IndexEntry
-from sphinx.errors import NoUri
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .directives import _InterviewDirectiveBase
 from .domain import TOPIC_INDEX_PAGE, interview_domain
 from .i18n import _, __
+from .links import link_or_text, source_docname
 from .options import split_list
 from .topics import Topic, TopicLink, fold
 
@@ -93,18 +91,14 @@ def _link_paragraph(
     link: TopicLink, builder: Builder, fromdocname: str
 ) -> nodes.Element:
     paragraph = nodes.paragraph(translatable=False)
-    contnode = nodes.inline(link.text, link.text)
-    try:
-        paragraph += make_refnode(
-            builder,
-            fromdocname,
-            link.docname,
-            link.anchor,
-            contnode,
-            link.summary or None,
-        )
-    except NoUri:
-        paragraph += contnode
+    paragraph += link_or_text(
+        builder,
+        fromdocname,
+        link.docname,
+        link.anchor,
+        nodes.inline(link.text, link.text),
+        link.summary or None,
+    )
     if link.summary:
         paragraph += nodes.Text(f" — {link.summary}")
     return paragraph
@@ -165,66 +159,57 @@ class InterviewTopicsDirective(_InterviewDirectiveBase):
         return [container]
 
 
-class TopicsResolver(SphinxPostTransform):
-    """Replace each ``interview-topics`` placeholder with the current index."""
+def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: each ``interview-topics`` shows the current index."""
+    lookup = interview_domain(app.env).lookup
+    for placeholder in list(doctree.findall(interview_nodes.interview_topics)):
+        topics = _select(lookup, placeholder)
+        if topics:
+            replacement: nodes.Node = topic_list(
+                topics, app.builder, docname, anchors=False
+            )
+        else:
+            replacement = nodes.paragraph("", _("No topics yet."), translatable=False)
+        placeholder.replace_self(replacement)
 
-    default_priority = 400
 
-    def run(self, **kwargs: Any) -> None:
-        lookup = interview_domain(self.env).lookup
-        docname = self.env.current_document.docname
-        for placeholder in list(
-            self.document.findall(interview_nodes.interview_topics)
-        ):
-            topics = self._select(lookup, placeholder)
-            if topics:
-                replacement: nodes.Node = topic_list(
-                    topics, self.app.builder, docname, anchors=False
+def _select(lookup: Lookup, placeholder: nodes.Element) -> list[Topic]:
+    """The topics a placeholder's ``:topics:`` and ``:interview:`` filters keep."""
+    topics = lookup.topics
+    wanted = placeholder["topics"]
+    if wanted:
+        known = {fold(topic.name) for topic in topics}
+        for name in wanted:
+            if fold(name) not in known:
+                warn(
+                    __('unknown topic "%s"') % name, Subtype.UNKNOWN_TOPIC, placeholder
                 )
-            else:
-                replacement = nodes.paragraph(
-                    "", _("No topics yet."), translatable=False
+        keys = {fold(name) for name in wanted}
+        topics = [topic for topic in topics if fold(topic.name) in keys]
+    if placeholder["interviews"]:
+        interviews: set[tuple[str, str]] = set()
+        for label in placeholder["interviews"]:
+            target = lookup.targets.get(nodes.fully_normalize_name(label))
+            if target is None or target.kind != "interview":
+                warn(
+                    __('unknown interview "%s"') % label,
+                    Subtype.UNKNOWN_LABEL,
+                    placeholder,
                 )
-            placeholder.replace_self(replacement)
-
-    def _select(self, lookup: Lookup, placeholder: nodes.Element) -> list[Topic]:
-        topics = lookup.topics
-        wanted = placeholder["topics"]
-        if wanted:
-            known = {fold(topic.name) for topic in topics}
-            for name in wanted:
-                if fold(name) not in known:
-                    warn(
-                        __('unknown topic "%s"') % name,
-                        Subtype.UNKNOWN_TOPIC,
-                        placeholder,
-                    )
-            keys = {fold(name) for name in wanted}
-            topics = [topic for topic in topics if fold(topic.name) in keys]
-        if placeholder["interviews"]:
-            interviews: set[tuple[str, str]] = set()
-            for label in placeholder["interviews"]:
-                target = lookup.targets.get(nodes.fully_normalize_name(label))
-                if target is None or target.kind != "interview":
-                    warn(
-                        __('unknown interview "%s"') % label,
-                        Subtype.UNKNOWN_LABEL,
-                        placeholder,
-                    )
-                    continue
-                interviews.add((target.docname, target.interview_id))
-            topics = [
-                Topic(topic.name, topic.anchor, links)
-                for topic in topics
-                if (
-                    links := tuple(
-                        link
-                        for link in topic.links
-                        if (link.docname, link.interview_id) in interviews
-                    )
+                continue
+            interviews.add((target.docname, target.interview_id))
+        topics = [
+            Topic(topic.name, topic.anchor, links)
+            for topic in topics
+            if (
+                links := tuple(
+                    link
+                    for link in topic.links
+                    if (link.docname, link.interview_id) in interviews
                 )
-            ]
-        return topics
+            )
+        ]
+    return topics
 
 
 def general_index_entries(
@@ -242,35 +227,28 @@ def general_index_entries(
     return entries
 
 
-class IndexEntriesWriter(SphinxPostTransform):
-    """Put the topics of each question in the doctree as index nodes.
+def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the topics of each question as index nodes.
 
     The LaTeX writer turns them into ``\\index`` commands, so the PDF's
     back-of-book index lists topics with page numbers. (HTML's general index
     reads the environment instead; see :func:`sync_general_index`.)
     """
-
-    default_priority = 400
-
-    def run(self, **kwargs: Any) -> None:
-        lookup = interview_domain(self.env).lookup
-        docname = self.env.current_document.docname
-        by_anchor = {
-            exchange.anchor: index
-            for index, exchange in enumerate(lookup.exchanges)
-            if exchange.docname == docname
-        }
-        for question in self.document.findall(interview_nodes.question):
-            if not question["ids"] or question["ids"][0] not in by_anchor:
-                continue
-            index = by_anchor[question["ids"][0]]
-            text = lookup.exchange_text(lookup.exchanges[index])
-            entries = [
-                ("single", f"{topic}; {text}", question["ids"][0], "", None)
-                for topic in lookup.exchange_topics(index)
-            ]
-            if entries:
-                question.insert(0, addnodes.index(entries=entries, inline=False))
+    lookup = interview_domain(app.env).lookup
+    for question in doctree.findall(interview_nodes.question):
+        if not question["ids"] or not question.get("number"):
+            continue
+        origin = source_docname(app.env, question, docname)
+        index = lookup.exchange_at(origin, question["interview_id"], question["number"])
+        if index is None:
+            continue
+        text = lookup.exchange_text(lookup.exchanges[index])
+        entries = [
+            ("single", f"{topic}; {text}", question["ids"][0], "", None)
+            for topic in lookup.exchange_topics(index)
+        ]
+        if entries:
+            question.insert(0, addnodes.index(entries=entries, inline=False))
 
 
 def sync_general_index(
@@ -318,6 +296,6 @@ def register(app: Sphinx) -> None:
     app.add_index_to_domain("interview", TopicIndex)
     app.add_node(interview_nodes.interview_topics)
     app.add_directive("interview-topics", InterviewTopicsDirective)
-    app.add_post_transform(TopicsResolver)
-    app.add_post_transform(IndexEntriesWriter)
+    app.connect("doctree-resolved", fill_placeholders)
+    app.connect("doctree-resolved", add_index_entries)
     app.connect("html-page-context", render_index_page)

@@ -86,7 +86,11 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def warn_duplicates(domain: InterviewDomain) -> None:
     """Warn about labels claimed twice, when one of the claims was just read."""
-    for duplicate in domain.lookup.duplicates:
+    duplicates = sorted(
+        domain.lookup.duplicates,
+        key=lambda d: (d.dropped.docname, d.dropped.line or 0, d.label),
+    )
+    for duplicate in duplicates:
         kept, dropped = duplicate.kept, duplicate.dropped
         if not {kept.docname, dropped.docname} & domain.read_now:
             continue

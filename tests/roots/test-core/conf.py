@@ -1,0 +1,2 @@
+extensions = ["sphinx_interview"]
+project = "Core"

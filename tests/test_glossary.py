@@ -1,0 +1,158 @@
+"""Glossary terms in interviews: first use linked as :term: does, tooltips, back-links."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import Tag
+
+from sphinx_interview.terms import TermMatcher
+from sphinx_interview.records import TermRecord
+
+from .helpers import Project, ProjectFactory, select_one, text_of
+
+
+def term_links(block: Tag) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in block.select("a.reference.internal")]
+
+
+def exchange(page: Tag, number: int) -> Tag:
+    return select_one(page, f"#ivanov-2007-q{number}").parent
+
+
+def test_first_use_per_exchange_is_linked(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    assert proj.warnings() == []
+    page = proj.html("interview")
+    assert term_links(exchange(page, 1)) == [
+        # The first of the entry's names that occurs, once per exchange.
+        ("Shanghai Cooperation Organization", "glossary.html#term-Shanghai-Cooperation-Organization"),
+        ("three evils", "glossary.html#term-three-evils"),
+    ]
+    assert term_links(exchange(page, 2)) == [
+        ("SCO", "glossary.html#term-SCO"),
+        ("NATO", "glossary.html#term-NATO"),  # in "anti-NATO": whole word
+    ]
+    assert term_links(exchange(page, 3)) == [
+        ("Peaceful Mission-2007", "glossary.html#term-Peaceful-Mission-2007"),
+        ("Chelyabinsk Region", "glossary.html#term-Chelyabinsk-Region"),
+    ]
+
+
+def test_links_look_like_term_roles_and_carry_a_tooltip(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.write("extra.rst", "Extra\n=====\n\n:term:`NATO`\n")
+    proj.replace("index.rst", "   topics\n", "   topics\n   extra\n")
+    proj.build()
+    by_role = select_one(proj.html("extra"), "div.body a.reference.internal")
+    automatic = exchange(proj.html("interview"), 2).select("a.reference.internal")[1]
+    assert automatic.get_text() == by_role.get_text() == "NATO"
+    assert automatic["class"] == by_role["class"]
+    assert automatic.span["class"] == by_role.span["class"] == ["xref", "std", "std-term"]
+    # The tooltip is the definition's first sentence.
+    assert automatic["title"] == "The North Atlantic Treaty Organization, a military alliance."
+
+
+def test_never_in_literals_links_rubrics_intro_or_other_case(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    page = proj.html("interview")
+    interview = select_one(page, "div.sphinx-interview")
+    # Introduction and metadata header stay plain.
+    intro = interview.find_all("p", recursive=False)[-1]
+    assert "SCO" in intro.get_text() and intro.find("a") is None
+    answer1 = select_one(page, "#ivanov-2007-q1-answer")
+    assert answer1.select_one("code").find("a") is None
+    assert select_one(answer1, "p.rubric").find("a") is None
+    answer2 = select_one(page, "#ivanov-2007-q2-answer")
+    # "sco" and "Nato" are not the acronyms; the existing link stays as it was.
+    body_links = answer2.select("p:not(.sphinx-interview-header) a")
+    assert [(a.get_text(), a["href"]) for a in body_links] == [("NATO", "https://www.nato.int")]
+    # "Peaceful Missions" is not "Peaceful Mission-2007".
+    answer3 = select_one(page, "#ivanov-2007-q3-answer")
+    assert len(answer3.select('a[href$="#term-Peaceful-Mission-2007"]')) == 0
+
+
+def test_myst_interviews_are_linked_too(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    block = select_one(proj.html("second"), "div.sphinx-interview-exchange")
+    assert [text for text, _href in term_links(block)] == [
+        "Shanghai Cooperation Organization",
+        "Chelyabinsk Region",
+        "Peaceful Mission-2007",
+    ]
+
+
+@pytest.mark.parametrize(("mode", "count"), [("all", 3), ("none", 0), ("first", 1)])
+def test_link_terms_modes(project: ProjectFactory, mode: str, count: int) -> None:
+    proj = project("full")
+    proj.build(interview_link_terms=mode)
+    block = exchange(proj.html("interview"), 3)
+    assert len(block.select('a[href$="#term-Peaceful-Mission-2007"]')) == count
+
+
+@pytest.mark.parametrize("glossary_name", ["aaa-glossary", "zzz-glossary"])
+def test_glossary_read_before_or_after_the_interviews(
+    project: ProjectFactory, glossary_name: str
+) -> None:
+    proj = project("full")
+    (proj.srcdir / "glossary.rst").rename(proj.srcdir / f"{glossary_name}.rst")
+    proj.replace("index.rst", "   glossary\n", f"   {glossary_name}\n")
+    proj.build()
+    assert proj.warnings() == []
+    links = term_links(exchange(proj.html("interview"), 2))
+    assert links == [("SCO", f"{glossary_name}.html#term-SCO"), ("NATO", f"{glossary_name}.html#term-NATO")]
+
+
+def test_mentioned_in_backlinks(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    glossary = proj.html("glossary")
+    backrefs = {
+        text_of(dd.find_previous_sibling("dt")): [
+            (text_of(a), a["href"]) for a in dd.select("p.sphinx-interview-backrefs a")
+        ]
+        for dd in glossary.select("dl.glossary > dd")
+    }
+    assert backrefs["Shanghai Cooperation Organization"] == [
+        ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1"),
+        ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2"),
+        ("An official, 2010, Q1", "second.html#second-2010-q1"),
+    ]
+    assert backrefs["NATO"] == [("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2")]
+    assert backrefs["Bishkek"] == []
+    labels = glossary.select("dl.glossary > dd p.sphinx-interview-backrefs strong")
+    assert {label.get_text() for label in labels} == {"Mentioned in:"}
+
+
+def test_backlinks_can_be_switched_off(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build(interview_glossary_backrefs=False)
+    assert proj.html("glossary").select("p.sphinx-interview-backrefs") == []
+
+
+def record(*names: str) -> TermRecord:
+    return TermRecord("glossary", names, tuple(f"term-{n}" for n in names), "", 1)
+
+
+def test_matcher_whole_words_case_and_longest_match() -> None:
+    matcher = TermMatcher([record("SCO"), record("SCO Charter"), record("observer status")])
+    text = "The SCO Charter, SCOs, sco, OBSERVER STATUS and observer\nstatus; (SCO)."
+    found = [(text[m.start : m.end], m.term) for m in matcher.matches(text)]
+    assert found == [
+        ("SCO Charter", 1),
+        ("OBSERVER STATUS", 2),
+        ("observer\nstatus", 2),
+        ("SCO", 0),
+    ]
+
+
+def test_matcher_scales_to_large_glossaries() -> None:
+    terms = [record(f"term{i} word") for i in range(5000)]
+    matcher = TermMatcher(terms)
+    assert [m.term for m in matcher.matches("a term4999 word and term17 word")] == [4999, 17]
+
+
+def _unused(project: Project) -> None:  # pragma: no cover - typing helper
+    del project
