@@ -1,1 +1,1 @@
-"""Benchmarks of sphinx_interview against plain Sphinx (``python -m benchmarks.run``)."""
+"""Benchmarks of sphinx_interview against plain Sphinx: ``python -m benchmarks.run``."""

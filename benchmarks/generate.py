@@ -65,13 +65,18 @@ Baseline = Literal["mirror", "basic"]
 
 # -- vocabulary ------------------------------------------------------------------
 
-_FUNCTION_WORDS = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_FUNCTION_WORDS = _words(
     "the the the of of and and to to a a in in that is is it we we was for on "
     "with as be this are not have by at from they but which or an has their "
     "there been our more its will also all would can these than other so"
-).split()
+)
 
-_CONTENT_WORDS = (
+_CONTENT_WORDS = _words(
     "agreement relations question country countries government policy security "
     "cooperation meeting ministers summit process region regional economic "
     "development trade energy market partners partnership council organization "
@@ -109,20 +114,20 @@ _CONTENT_WORDS = (
     "fields sphere spheres sector sectors industry industries company companies "
     "bank banks fund funds budget costs prices trust confidence understanding "
     "consensus compromise difference differences change changes reform reforms"
-).split()
+)
 
-_FIRST_NAMES = (
+_FIRST_NAMES = _words(
     "Anna Boris Clara Daniel Elena Farid Greta Hiroshi Irina Jonas Karim Lena "
     "Marco Nadia Oleg Paula Quentin Rosa Sergei Tamara Umar Vera Walter Xenia "
     "Yusuf Zofia Alexei Bianca Carlos Dina Emil Fatima Gustav Helena Igor Julia"
-).split()
+)
 
-_SURNAMES = (
+_SURNAMES = _words(
     "Abramov Berger Castillo Dragan Eriksen Fischer Gromov Haddad Ivanova Jensen "
     "Kowalski Lindqvist Morozov Novak Okafor Petrov Quinlan Rahimi Sato Tanaka "
     "Ulrich Vasquez Weber Xu Yamada Zeller Antonov Baranova Chen Dubois Egorov "
     "Ferreira Galkin Horvath Ishikawa Kuznetsov Larsen Markovic Nilsson Orlov"
-).split()
+)
 
 _OUTLETS = (
     "RIA Novosti",
@@ -180,10 +185,14 @@ _TOPICS = (
     "disaster relief",
 )
 
-_ONSETS = "b c d f g h j k l m n p r s t v z br dr gr kr pl st tr sk vl zh".split()
-_VOWELS = "a e i o u a e o".split()
+_ONSETS = _words("b c d f g h j k l m n p r s t v z br dr gr kr pl st tr sk vl zh")
+_VOWELS = _words("a e i o u a e o")
 _CODAS = ["", "", "", "n", "r", "l", "s", "k", "m", "x"]
 _CAPITALS = "ABCDEFGHIJKLMNOPRSTUVWXZ"
+_MONTHS = _words(
+    "January February March April May June July August September October "
+    "November December"
+)
 
 # -- the model ---------------------------------------------------------------------
 
@@ -438,9 +447,7 @@ class _TermPicker:
         return TermUse(term, rng.randrange(len(self.terms[term].names)))
 
 
-def _interview(
-    index: int, settings: Settings, picker: _TermPicker | None
-) -> Interview:
+def _interview(index: int, settings: Settings, picker: _TermPicker | None) -> Interview:
     # One generator per interview: interview 7 is the same text in archives of
     # 100 and of 1000 interviews (with the same glossary).
     rng = random.Random(f"{settings.seed}:interview:{index}")
@@ -458,13 +465,8 @@ def _interview(
         else f"{rng.choice(_FIRST_NAMES)} {rng.choice(_SURNAMES)}"
     )
     year, month, day = rng.randint(1995, 2024), rng.randint(1, 12), rng.randint(1, 28)
-    month_name = (
-        "January February March April May June July August September October "
-        "November December"
-    ).split()[month - 1]
-    title_words = " ".join(
-        rng.choice(_CONTENT_WORDS) for _ in range(rng.randint(2, 5))
-    )
+    month_name = _MONTHS[month - 1]
+    title_words = " ".join(rng.choice(_CONTENT_WORDS) for _ in range(rng.randint(2, 5)))
     topics = tuple(rng.sample(_TOPICS, rng.randint(1, 3)))
     intro = tuple(_sentence(rng, rng.randint(10, 22)) for _ in range(rng.randint(1, 3)))
     exchanges = []
@@ -553,9 +555,7 @@ def build_archive(settings: Settings) -> Archive:
             unique: dict[str, str] = {}
             for name in names:
                 unique.setdefault(name.casefold(), name)
-            archive.exchange_topics[position, exchange.number] = tuple(
-                unique.values()
-            )
+            archive.exchange_topics[position, exchange.number] = tuple(unique.values())
     return archive
 
 

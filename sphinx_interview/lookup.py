@@ -186,22 +186,34 @@ class Lookup:
             for index, exchange in enumerate(self.exchanges)
         }
 
-    def exchange_topics(self, index: int) -> tuple[str, ...]:
-        """Topics of the exchange at ``index``: the interview's, its own, its terms'."""
+    def _own_topics(self, index: int) -> list[str]:
+        """An exchange's topics as written: its interview's, its own, its terms'."""
         exchange = self.exchanges[index]
         interview = self.interview_of(exchange)
         names = [*(interview.topics if interview else ()), *exchange.topics]
         if self.auto_topics:
             names.extend(self.terms[term].names[0] for term in self.mentions[index])
-        unique: dict[str, str] = {}
-        for name in names:
-            unique.setdefault(fold(name), name)
-        return tuple(unique.values())
+        return names
+
+    @cached_property
+    def _topic_names(self) -> dict[str, str]:
+        """Each topic's name as first written in reading order, by folded name."""
+        names: dict[str, str] = {}
+        for index in self.reading_order:
+            for name in self._own_topics(index):
+                names.setdefault(fold(name), name)
+        return names
+
+    def exchange_topics(self, index: int) -> tuple[str, ...]:
+        """The topics of the exchange at ``index``, by the names the index uses."""
+        names = self._topic_names
+        return tuple(
+            dict.fromkeys(names[fold(name)] for name in self._own_topics(index))
+        )
 
     @cached_property
     def topics(self) -> list[Topic]:
         """Every topic with its exchanges, sorted naturally."""
-        names: dict[str, str] = {}
         links: dict[str, list[TopicLink]] = {}
         for index in self.reading_order:
             exchange = self.exchanges[index]
@@ -213,13 +225,11 @@ class Lookup:
                 summary=exchange.summary,
             )
             for name in self.exchange_topics(index):
-                key = fold(name)
-                names.setdefault(key, name)
-                links.setdefault(key, []).append(link)
+                links.setdefault(name, []).append(link)
         return sorted(
             (
-                Topic(names[key], topic_anchor(names[key]), tuple(links[key]))
-                for key in names
+                Topic(name, topic_anchor(name), tuple(found))
+                for name, found in links.items()
             ),
             key=lambda topic: sort_key(topic.name),
         )

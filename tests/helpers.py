@@ -104,7 +104,11 @@ class Project:
         assert self.app is not None, "build first"
         text = strip_escape_sequences(self.app.warning.getvalue())
         prefix = str(self.srcdir) + "/"
-        return [line.replace(prefix, "") for line in text.splitlines() if _WARNING.match(line)]
+        return [
+            line.replace(prefix, "")
+            for line in text.splitlines()
+            if _WARNING.match(line)
+        ]
 
     def html(self, page: str = "index") -> BeautifulSoup:
         path = self.outdir / f"{page}.html"

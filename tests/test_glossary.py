@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import Tag
 
-from sphinx_interview.terms import TermMatcher
 from sphinx_interview.records import TermRecord
+from sphinx_interview.terms import TermMatcher
 
 from .helpers import Project, ProjectFactory, select_one, text_of
 
@@ -26,7 +26,10 @@ def test_first_use_per_exchange_is_linked(project: ProjectFactory) -> None:
     page = proj.html("interview")
     assert term_links(exchange(page, 1)) == [
         # The first of the entry's names that occurs, once per exchange.
-        ("Shanghai Cooperation Organization", "glossary.html#term-Shanghai-Cooperation-Organization"),
+        (
+            "Shanghai Cooperation Organization",
+            "glossary.html#term-Shanghai-Cooperation-Organization",
+        ),
         ("three evils", "glossary.html#term-three-evils"),
     ]
     assert term_links(exchange(page, 2)) == [
@@ -39,7 +42,9 @@ def test_first_use_per_exchange_is_linked(project: ProjectFactory) -> None:
     ]
 
 
-def test_links_look_like_term_roles_and_carry_a_tooltip(project: ProjectFactory) -> None:
+def test_links_look_like_term_roles_and_carry_a_tooltip(
+    project: ProjectFactory,
+) -> None:
     proj = project("full")
     proj.write("extra.rst", "Extra\n=====\n\n:term:`NATO`\n")
     proj.replace("index.rst", "   topics\n", "   topics\n   extra\n")
@@ -48,26 +53,36 @@ def test_links_look_like_term_roles_and_carry_a_tooltip(project: ProjectFactory)
     automatic = exchange(proj.html("interview"), 2).select("a.reference.internal")[1]
     assert automatic.get_text() == by_role.get_text() == "NATO"
     assert automatic["class"] == by_role["class"]
-    assert automatic.span["class"] == by_role.span["class"] == ["xref", "std", "std-term"]
+    assert (
+        automatic.span["class"] == by_role.span["class"] == ["xref", "std", "std-term"]
+    )
     # The tooltip is the definition's first sentence.
-    assert automatic["title"] == "The North Atlantic Treaty Organization, a military alliance."
+    assert (
+        automatic["title"]
+        == "The North Atlantic Treaty Organization, a military alliance."
+    )
 
 
-def test_never_in_literals_links_rubrics_intro_or_other_case(project: ProjectFactory) -> None:
+def test_never_in_literals_links_rubrics_intro_or_other_case(
+    project: ProjectFactory,
+) -> None:
     proj = project("full")
     proj.build()
     page = proj.html("interview")
     interview = select_one(page, "div.sphinx-interview")
     # Introduction and metadata header stay plain.
     intro = interview.find_all("p", recursive=False)[-1]
-    assert "SCO" in intro.get_text() and intro.find("a") is None
+    assert "SCO" in intro.get_text()
+    assert intro.find("a") is None
     answer1 = select_one(page, "#ivanov-2007-q1-answer")
     assert answer1.select_one("code").find("a") is None
     assert select_one(answer1, "p.rubric").find("a") is None
     answer2 = select_one(page, "#ivanov-2007-q2-answer")
     # "sco" and "Nato" are not the acronyms; the existing link stays as it was.
     body_links = answer2.select("p:not(.sphinx-interview-header) a")
-    assert [(a.get_text(), a["href"]) for a in body_links] == [("NATO", "https://www.nato.int")]
+    assert [(a.get_text(), a["href"]) for a in body_links] == [
+        ("NATO", "https://www.nato.int")
+    ]
     # "Peaceful Missions" is not "Peaceful Mission-2007".
     answer3 = select_one(page, "#ivanov-2007-q3-answer")
     assert len(answer3.select('a[href$="#term-Peaceful-Mission-2007"]')) == 0
@@ -102,7 +117,10 @@ def test_glossary_read_before_or_after_the_interviews(
     proj.build()
     assert proj.warnings() == []
     links = term_links(exchange(proj.html("interview"), 2))
-    assert links == [("SCO", f"{glossary_name}.html#term-SCO"), ("NATO", f"{glossary_name}.html#term-NATO")]
+    assert links == [
+        ("SCO", f"{glossary_name}.html#term-SCO"),
+        ("NATO", f"{glossary_name}.html#term-NATO"),
+    ]
 
 
 def test_mentioned_in_backlinks(project: ProjectFactory) -> None:
@@ -137,7 +155,9 @@ def record(*names: str) -> TermRecord:
 
 
 def test_matcher_whole_words_case_and_longest_match() -> None:
-    matcher = TermMatcher([record("SCO"), record("SCO Charter"), record("observer status")])
+    matcher = TermMatcher(
+        [record("SCO"), record("SCO Charter"), record("observer status")]
+    )
     text = "The SCO Charter, SCOs, sco, OBSERVER STATUS and observer\nstatus; (SCO)."
     found = [(text[m.start : m.end], m.term) for m in matcher.matches(text)]
     assert found == [
@@ -151,7 +171,10 @@ def test_matcher_whole_words_case_and_longest_match() -> None:
 def test_matcher_scales_to_large_glossaries() -> None:
     terms = [record(f"term{i} word") for i in range(5000)]
     matcher = TermMatcher(terms)
-    assert [m.term for m in matcher.matches("a term4999 word and term17 word")] == [4999, 17]
+    assert [m.term for m in matcher.matches("a term4999 word and term17 word")] == [
+        4999,
+        17,
+    ]
 
 
 def _unused(project: Project) -> None:  # pragma: no cover - typing helper

@@ -21,7 +21,10 @@ def test_external_answer_links(project: ProjectFactory) -> None:
         ("Ivanov 2007, Q3", BASE_URL + "interview.html#ivanov-2007-q3-answer"),
         ("Ivanov 2007, Q2", BASE_URL + "interview.html#ivanov-2007-q2"),
         ("what Ivanov said", BASE_URL + "interview.html#ivanov-2007-q1-answer"),
-        ("Interview of Igor Ivanov with RIA Novosti", BASE_URL + "interview.html#ivanov-2007"),
+        (
+            "Interview of Igor Ivanov with RIA Novosti",
+            BASE_URL + "interview.html#ivanov-2007",
+        ),
         # Unknown in this project, so intersphinx finds it in the other one.
         ("Ivanov 2007, Q2", BASE_URL + "interview.html#ivanov-2007-q2-answer"),
     ]

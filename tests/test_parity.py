@@ -131,4 +131,3 @@ def test_myst_gives_the_same_doctree_as_rst(
     for part in ("<question", "<answer", "<interview_meta", "<interview_exchange"):
         assert part in expected
     assert interview_tree(project, name, text) == expected
-

@@ -32,16 +32,25 @@ def test_interview_html(project: ProjectFactory) -> None:
         "Source": "https://example.org/original-transcript",
         "Topics": "SCO, security",
     }
-    assert select_one(meta, "a.external")["href"] == "https://example.org/original-transcript"
+    assert (
+        select_one(meta, "a.external")["href"]
+        == "https://example.org/original-transcript"
+    )
 
     # The introduction stays before the first exchange.
     paragraphs = interview.find_all("p", recursive=False)
-    assert [text_of(p) for p in paragraphs][1:] == ["Published at 08:00 on 22 May 2007."]
+    assert [text_of(p) for p in paragraphs][1:] == [
+        "Published at 08:00 on 22 May 2007."
+    ]
 
     exchanges = interview.select("div.sphinx-interview-exchange")
     assert len(exchanges) == 3
     questions = interview.select("div.sphinx-interview-question")
-    assert [q["id"] for q in questions] == ["ivanov-2007-q1", "ivanov-2007-q2", "ivanov-2007-q3"]
+    assert [q["id"] for q in questions] == [
+        "ivanov-2007-q1",
+        "ivanov-2007-q2",
+        "ivanov-2007-q3",
+    ]
     assert [text_of(q.select_one(".sphinx-interview-number")) for q in questions] == [
         "1",
         "2",
@@ -133,9 +142,11 @@ Page
     interview = select_one(page, "div.sphinx-interview")
     # Without :name: the id comes from the title.
     assert interview["id"] == "panel-on-water"
-    assert select_one(page, "#panel-on-water-q1 .sphinx-interview-header").get_text(
-        " ", strip=True
-    ).startswith("Question 1 — Ann, Bob")
+    assert (
+        select_one(page, "#panel-on-water-q1 .sphinx-interview-header")
+        .get_text(" ", strip=True)
+        .startswith("Question 1 — Ann, Bob")
+    )
     assert "Who pays for the pipes?" in text_of(select_one(page, "#panel-on-water-q1"))
     assert "The city does." in text_of(select_one(page, "#panel-on-water-q1-answer"))
     meta = text_of(select_one(page, "dl.sphinx-interview-meta"))

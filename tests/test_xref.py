@@ -25,21 +25,45 @@ def test_role_link_texts_targets_and_tooltips(project: ProjectFactory) -> None:
     q3 = "Is the SCO a military alliance?"
     assert links(proj, "cite") == [
         ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1", f"Q1. {q1}"),
-        ("Ivanov 2007, Q3", "interview.html#ivanov-2007-q3-answer", f"Answer to Q3. {q3}"),
+        (
+            "Ivanov 2007, Q3",
+            "interview.html#ivanov-2007-q3-answer",
+            f"Answer to Q3. {q3}",
+        ),
         ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1", f"Q1. {q1}"),
-        ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2-answer", f"Answer to Q2. {q2}"),
-        ("the NATO answer", "interview.html#ivanov-2007-q3-answer", f"Answer to Q3. {q3}"),
-        ("Ivanov 2007, Q3", "interview.html#ivanov-2007-q3-answer-2", f"Answer to Q3. {q3}"),
+        (
+            "Ivanov 2007, Q2",
+            "interview.html#ivanov-2007-q2-answer",
+            f"Answer to Q2. {q2}",
+        ),
+        (
+            "the NATO answer",
+            "interview.html#ivanov-2007-q3-answer",
+            f"Answer to Q3. {q3}",
+        ),
+        (
+            "Ivanov 2007, Q3",
+            "interview.html#ivanov-2007-q3-answer-2",
+            f"Answer to Q3. {q3}",
+        ),
         # :question: given an answer's label leads to the question.
         ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2", f"Q2. {q2}"),
         # :ref: shows the interview title, or the number and the question.
-        ("Interview of Igor Ivanov with RIA Novosti", "interview.html#ivanov-2007", None),
+        (
+            "Interview of Igor Ivanov with RIA Novosti",
+            "interview.html#ivanov-2007",
+            None,
+        ),
         (f"Q1. {q1}", "interview.html#ivanov-2007-q1", None),
         (f"Answer to Q2. {q2}", "interview.html#ivanov-2007-q2-answer", None),
         (f"Q3. {q3}", "interview.html#ivanov-2007-q3", None),
         # :any: finds the label once (no "more than one target" warning).
         (f"Q2. {q2}", "interview.html#ivanov-2007-q2", None),
-        ("Ivanov 2007", "interview.html#ivanov-2007", "Interview of Igor Ivanov with RIA Novosti"),
+        (
+            "Ivanov 2007",
+            "interview.html#ivanov-2007",
+            "Interview of Igor Ivanov with RIA Novosti",
+        ),
     ]
 
 

@@ -1,0 +1,113 @@
+"""Every builder: no warnings, and questions and answers come out distinct."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .helpers import ProjectFactory, select_one, text_of
+
+QUESTION_1 = (
+    "What issues do you discuss in the Shanghai Cooperation Organization (SCO)?"
+)
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_html_builders(project: ProjectFactory, builder: str) -> None:
+    proj = project("full")
+    proj.build(builder)
+    assert proj.warnings() == []
+    page = {
+        "html": "interview",
+        "dirhtml": "interview/index",
+        "singlehtml": "index",
+    }[builder]
+    soup = proj.html(page)
+    question = select_one(soup, "#ivanov-2007-q1")
+    assert QUESTION_1 in text_of(question)
+    assert "sphinx-interview-question" in question["class"]
+    assert select_one(soup, "#ivanov-2007-q1-answer")
+    # Citations in another page resolve in every HTML flavour.
+    analysis = proj.html(
+        {"html": "analysis", "dirhtml": "analysis/index"}.get(builder, "index")
+    )
+    hrefs = [a["href"] for a in analysis.select("a.reference.internal")]
+    assert any(href.endswith("#ivanov-2007-q2-answer") for href in hrefs)
+
+
+def test_latex(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build("latex")
+    assert proj.warnings() == []
+    tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\usepackage{sphinxinterview}" in tex
+    assert (proj.outdir / "sphinxinterview.sty").is_file()
+    # Each anchor is a \label, so \hyperref links from other pages resolve.
+    assert (
+        r"\begin{sphinxinterviewquestion}\phantomsection"
+        r"\label{\detokenize{interview:ivanov-2007-q1}}"
+    ) in tex
+    assert r"\label{\detokenize{interview:ivanov-2007-q2-answer}}" in tex
+    assert r"\hyperref[\detokenize{interview:ivanov-2007-q2-answer}]" in tex
+    assert r"\sphinxinterviewheader{" in tex
+    assert tex.count(r"\begin{sphinxinterviewanswer}") == 4
+
+
+def test_text(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build("text")
+    assert proj.warnings() == []
+    text = proj.output("interview.txt")
+    assert "Question 1 — RIA Novosti" in text
+    # Answers are indented under their question.
+    assert re.search(r"\n   Answer — Igor Ivanov\n", text)
+    assert re.search(r"\n   SCO members respect each other\.", text)
+
+
+def test_man_and_texinfo(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build("man")
+    assert proj.warnings() == []
+    man = next(proj.outdir.rglob("*.1")).read_text(encoding="utf-8")
+    assert "Question 1" in man
+    assert "SCO members respect each other" in man
+
+    proj.build("texinfo")
+    assert proj.warnings() == []
+    texinfo = next(proj.outdir.glob("*.texi")).read_text(encoding="utf-8")
+    assert "@anchor{interview ivanov-2007-q1}" in texinfo
+    assert "@anchor{interview ivanov-2007-q1-answer}" in texinfo
+
+
+def test_epub(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.write(
+        "conf.py",
+        proj.read("conf.py") + 'version = release = "1.0"\ncopyright = "2026"\n',
+    )
+    proj.build("epub")
+    assert proj.warnings() == []
+    page = BeautifulSoup(proj.output("interview.xhtml"), "html.parser")
+    assert QUESTION_1 in text_of(select_one(page, "#ivanov-2007-q1"))
+    assert (proj.outdir / "_static" / "sphinx-interview.css").is_file()
+    assert "_static/sphinx-interview.css" in proj.output("content.opf")
+
+
+def test_gettext_extracts_the_spoken_text_only(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build("gettext")
+    assert proj.warnings() == []
+    pot = proj.output("interview.pot")
+    assert 'msgid "Interview of Igor Ivanov with RIA Novosti"' in pot
+    assert QUESTION_1 in pot
+    assert 'msgid "RIA Novosti"' in pot  # names in the header can be translated
+    # Generated labels are the extension's own messages, not the document's.
+    for generated in (
+        'msgid "Question"',
+        'msgid "Answer"',
+        'msgid "Date"',
+        "May 22, 2007",
+    ):
+        assert generated not in pot

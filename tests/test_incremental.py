@@ -1,0 +1,211 @@
+"""Incremental builds show exactly what a fresh build of the same sources shows.
+
+Each case builds the "full" project, changes its sources, rebuilds incrementally,
+and compares every HTML page with a fresh build of the changed sources: pages
+that show data from other pages (citations, topic lists, glossary links and
+back-links, the topic index) must not go stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .helpers import Project, ProjectFactory, select_one, text_of
+
+
+def html_pages(outdir: Path) -> dict[str, str]:
+    """The main content of every page.
+
+    The theme's navigation (previous/next, sidebar toctree) is left out: Sphinx
+    itself does not refresh it on pages it does not rewrite.
+    """
+    pages = {}
+    for path in sorted(outdir.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one("div.body")
+        pages[str(path.relative_to(outdir))] = str(body) if body else str(soup)
+    return pages
+
+
+def assert_same_as_fresh(proj: Project, parallel: int = 0) -> list[str]:
+    """Rebuild incrementally; compare with a fresh build; return the warnings."""
+    proj.build(fresh=False, parallel=parallel)
+    incremental, warnings = html_pages(proj.outdir), proj.warnings()
+    proj.build(builddir=proj.builddir.with_name("fresh"))
+    fresh = html_pages(proj.outdir)
+    # Sphinx leaves the pages of deleted documents on disk; all others must match.
+    assert fresh.keys() <= incremental.keys()
+    stale = [page for page in fresh if incremental[page] != fresh[page]]
+    assert stale == []
+    assert sorted(warnings) == sorted(proj.warnings())
+    return warnings
+
+
+def edit_question(proj: Project) -> None:
+    proj.replace(
+        "interview.rst", "Is the SCO an anti-NATO alliance?", "Is NATO a rival?"
+    )
+
+
+def shorten_title(proj: Project) -> None:
+    proj.replace("interview.rst", ":short: Ivanov 2007", ":short: Ivanov (2007)")
+
+
+def change_topics(proj: Project) -> None:
+    proj.replace(
+        "interview.rst", ":topics: NATO; Military alliance", ":topics: Alliances"
+    )
+
+
+def delete_document(proj: Project) -> None:
+    proj.remove("second.md")
+    proj.replace("index.rst", "   second\n", "")
+    proj.replace("analysis.md", "The second interview: {question}`second-2010-q1`.", "")
+
+
+def add_document(proj: Project) -> None:
+    proj.write(
+        "third.rst",
+        """\
+Third
+=====
+
+.. interview:: A third talk
+   :name: third
+   :interviewee: A diplomat
+   :topics: NATO
+
+   .. question:: Does NATO talk to the SCO?
+   .. answer:: Rarely; Bishkek is far from Brussels.
+""",
+    )
+    proj.replace("index.rst", "   second\n", "   second\n   third\n")
+
+
+def add_glossary_term(proj: Project) -> None:
+    proj.replace(
+        "glossary.rst",
+        "   Bishkek\n",
+        "   RIA Novosti\n      A Russian news agency.\n\n   Bishkek\n",
+    )
+
+
+def edit_glossary_definition(proj: Project) -> None:
+    proj.replace("glossary.rst", "a military alliance.", "a military alliance of 1949.")
+
+
+def rename_label(proj: Project) -> None:
+    proj.replace("interview.rst", ":name: ivanov-2007", ":name: ivanov-interview")
+    proj.replace("analysis.md", "ivanov-2007-q2", "ivanov-interview-q2")
+    proj.replace("analysis.md", "ivanov-2007-q3", "ivanov-interview-q3")
+
+
+CHANGES: dict[str, Callable[[Project], None]] = {
+    "edit-question": edit_question,
+    "short-title": shorten_title,
+    "topics": change_topics,
+    "delete-document": delete_document,
+    "add-document": add_document,
+    "add-glossary-term": add_glossary_term,
+    "edit-definition": edit_glossary_definition,
+    "rename-label": rename_label,
+}
+
+
+# The topics page filters on the deleted interview: it says so, though unchanged.
+EXPECTED_WARNINGS = {
+    "delete-document": [
+        'topics.rst:18: WARNING: unknown interview "second-2010" [interview.unknown_label]'
+    ]
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
+def test_incremental_equals_fresh(project: ProjectFactory, change: str) -> None:
+    proj = project("full")
+    proj.build()
+    CHANGES[change](proj)
+    assert assert_same_as_fresh(proj) == EXPECTED_WARNINGS.get(change, [])
+
+
+@pytest.mark.parametrize(
+    "change", ["edit-question", "delete-document", "add-glossary-term"]
+)
+def test_incremental_equals_fresh_in_parallel(
+    project: ProjectFactory, change: str
+) -> None:
+    proj = project("full")
+    proj.build(parallel=2)
+    CHANGES[change](proj)
+    warnings = assert_same_as_fresh(proj, parallel=2)
+    assert warnings == EXPECTED_WARNINGS.get(change, [])
+
+
+def test_citing_page_shows_the_new_link_text(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    shorten_title(proj)
+    proj.build(fresh=False)
+    links = [
+        text_of(a) for a in select_one(proj.html("analysis"), "div.body").select("a")
+    ]
+    assert "Ivanov (2007), Q2" in links
+
+
+def test_vanished_label_is_reported_on_pages_not_rebuilt(
+    project: ProjectFactory,
+) -> None:
+    proj = project("full")
+    proj.build()
+    proj.replace("second.md", ":name: second-2010", ":name: second-2011")
+    proj.build(fresh=False)
+    # analysis.md and topics.rst did not change, yet their references to the
+    # old label are reported. (MyST gives the line where the paragraph starts.)
+    assert proj.warnings() == [
+        'analysis.md:3: WARNING: unknown question label "second-2010-q1" '
+        "[interview.unknown_label]",
+        'topics.rst:18: WARNING: unknown interview "second-2010" '
+        "[interview.unknown_label]",
+    ]
+
+
+def test_nothing_changed_rewrites_nothing(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    before = {path: path.stat().st_mtime_ns for path in proj.outdir.rglob("*.html")}
+    proj.build(fresh=False)
+    status = proj.app.status.getvalue() if proj.app else ""
+    assert "no targets are out of date" in status
+    after = {path: path.stat().st_mtime_ns for path in proj.outdir.rglob("*.html")}
+    # Sphinx always rewrites its index pages (genindex, search, topic index).
+    rewritten = {p.name for p in before if before[p] != after[p]}
+    assert rewritten <= {"genindex.html", "search.html", "interview-topics.html"}
+
+
+def test_editing_one_interview_rewrites_only_what_depends_on_it(
+    project: ProjectFactory,
+) -> None:
+    proj = project("full")
+    proj.build()
+    before = {p.name: p.stat().st_mtime_ns for p in proj.outdir.glob("*.html")}
+    edit_question(proj)
+    proj.build(fresh=False)
+    after = {p.name: p.stat().st_mtime_ns for p in proj.outdir.glob("*.html")}
+    rewritten = {name for name in before if before[name] != after[name]}
+    # The interview itself, the page citing its Q2 (the tooltip changed), the
+    # topic lists and the glossary back-links; not second.html. (Sphinx rewrites
+    # index.html itself, as the page whose toctree holds the changed page.)
+    assert rewritten == {
+        "index.html",
+        "interview.html",
+        "analysis.html",
+        "topics.html",
+        "glossary.html",
+        "genindex.html",
+        "search.html",
+        "interview-topics.html",
+    }

@@ -1,0 +1,152 @@
+"""The topic index: page, directive and filters, role, general index, LaTeX."""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from sphinx_interview.topics import fold, sort_key
+
+from .helpers import ProjectFactory, select_one, text_of
+
+
+def topic_lists(container: Tag) -> dict[str, list[tuple[str, str]]]:
+    """{topic: [(link text, href), ...]} of a rendered topic list."""
+    return {
+        text_of(dt): [(text_of(a), a["href"]) for a in dd.select("a.reference")]
+        for dl in container.select("dl.sphinx-interview-topic-index")
+        for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd"), strict=True)
+    }
+
+
+IVANOV_Q1 = ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1")
+IVANOV_Q2 = ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2")
+IVANOV_Q3 = ("Ivanov 2007, Q3", "interview.html#ivanov-2007-q3")
+SECOND_Q1 = ("An official, 2010, Q1", "second.html#second-2010-q1")
+
+EXPECTED = {
+    "Chelyabinsk Region": [IVANOV_Q3, SECOND_Q1],
+    "Drug trafficking": [IVANOV_Q1, SECOND_Q1],
+    "Émigrés": [IVANOV_Q3],
+    "exercises": [IVANOV_Q3, SECOND_Q1],
+    "Military alliance": [IVANOV_Q2],
+    "NATO": [IVANOV_Q2],
+    "Peaceful Mission-2007": [IVANOV_Q3, SECOND_Q1],
+    "SCO": [IVANOV_Q1, IVANOV_Q2, SECOND_Q1],
+    "Security": [IVANOV_Q1, IVANOV_Q2, IVANOV_Q3],
+    "three evils": [IVANOV_Q1],
+}
+
+
+def test_index_page(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    assert proj.warnings() == []
+    page = proj.html("interview-topics")
+    body = select_one(page, "div.body")
+    assert text_of(select_one(body, "h1")) == "Topic Index"
+    # Topics sort case-insensitively with accents folded ("Émigrés" under E);
+    # "drug trafficking" from the second interview joins "Drug trafficking";
+    # glossary entries used in an exchange are topics under their first name.
+    found = topic_lists(body)
+    assert list(found) == list(EXPECTED)
+    assert found == EXPECTED
+    # Every topic has an anchor, which :interview:topic: links to.
+    assert select_one(body, "dt#topic-nato").get_text() == "NATO"
+    assert [text_of(h) for h in body.select("h2.rubric")] == [
+        "C",
+        "D",
+        "E",
+        "M",
+        "N",
+        "P",
+        "S",
+        "T",
+    ]
+
+
+def test_directive_and_filters(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    sections = proj.html("topics").select("section section")
+    all_topics, only_two, only_second = (topic_lists(section) for section in sections)
+    assert all_topics == EXPECTED
+    assert only_two == {
+        "Drug trafficking": EXPECTED["Drug trafficking"],
+        "NATO": [IVANOV_Q2],
+    }
+    assert only_second == {
+        topic: [SECOND_Q1] for topic, links in EXPECTED.items() if SECOND_Q1 in links
+    }
+
+
+def test_topic_role_and_ref(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    nato = select_one(
+        proj.html("analysis"), 'a[href="interview-topics.html#topic-nato"]'
+    )
+    assert nato.get_text() == "NATO"
+    index_link = select_one(
+        proj.html("index"), 'div.body p a[href="interview-topics.html"]'
+    )
+    assert index_link.get_text() == "Topic Index"
+
+
+def test_interview_topics_link_to_the_index(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    meta = select_one(proj.html("interview"), "dl.sphinx-interview-meta")
+    link = select_one(meta, "a.reference")
+    assert (link.get_text(), link["href"]) == (
+        "Security",
+        "interview-topics.html#topic-security",
+    )
+
+
+def test_general_index_lists_topics(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build()
+    genindex = select_one(proj.html("genindex"), "div.body")
+
+    def entries(name: str) -> list[tuple[str, str]]:
+        """The sub-entries under ``name`` (the topic's entry may be a term's link)."""
+        (entry,) = [
+            li
+            for li in genindex.select("li")
+            if li.ul is not None and text_of(li).startswith(name + " ")
+        ]
+        return [(text_of(a), a["href"]) for a in entry.ul.select("a")]
+
+    assert entries("Military alliance") == [IVANOV_Q2]
+    # A topic also used in another case is one entry, under its first spelling.
+    assert entries("Drug trafficking") == [SECOND_Q1, IVANOV_Q1]
+    # A glossary term's own entry gathers the exchanges that use it.
+    assert entries("Chelyabinsk Region") == [SECOND_Q1, IVANOV_Q3]
+
+
+def test_auto_topics_can_be_switched_off(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build(interview_auto_topics=False)
+    found = topic_lists(select_one(proj.html("interview-topics"), "div.body"))
+    assert "Chelyabinsk Region" not in found
+    assert found["NATO"] == [IVANOV_Q2]  # given by :topics:
+    assert "SCO" not in found
+
+
+def test_latex_has_the_topic_index_and_index_entries(project: ProjectFactory) -> None:
+    proj = project("full")
+    proj.build("latex")
+    assert proj.warnings() == []
+    tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\begin{sphinxtheindex}" in tex
+    assert r"\sphinxstyleindexentry{NATO}" in tex
+    assert r"\sphinxstyleindexextra{Ivanov 2007, Q2}" in tex
+    assert (
+        r"\index{NATO@\spxentry{NATO}!Ivanov 2007, Q2@\spxentry{Ivanov 2007, Q2}" in tex
+    )
+
+
+def test_sorting_is_natural() -> None:
+    names = ["b", "Émile", "a10", "A2", "ábc", "Z"]
+    assert sorted(names, key=sort_key) == ["A2", "a10", "ábc", "b", "Émile", "Z"]
+    assert fold("  Émigrés  Now ") == "emigres now"
