@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .i18n import _, __
 from .metadata import (
+    META_CLASS,
     MetaField,
     build_meta,
     format_partial_date,
@@ -319,9 +321,17 @@ class InterviewDirective(_InterviewDirectiveBase):
         if options.get("place"):
             rows.append(MetaField(_("Place"), self.inline(options["place"], "place")))
         if interviewer:
-            rows.append(MetaField(_("Interviewer"), interviewer))
+            rows.append(
+                MetaField(
+                    _("Interviewer"), interviewer, classes=[META_CLASS["interviewer"]]
+                )
+            )
         if interviewee:
-            rows.append(MetaField(_("Interviewee"), interviewee))
+            rows.append(
+                MetaField(
+                    _("Interviewee"), interviewee, classes=[META_CLASS["interviewee"]]
+                )
+            )
         if language:
             rows.append(
                 MetaField(
@@ -416,16 +426,20 @@ class _ExchangeBlockDirective(_InterviewDirectiveBase):
         else:
             anchor = self.place(node, context)
 
+        role = "interviewer" if self.kind == "question" else "interviewee"
+        default_from = ""
         if options.get("speaker"):
             speaker = self.inline(options["speaker"], "speaker")
         elif context is not None:
-            default = (
-                context.interviewer if self.kind == "question" else context.interviewee
-            )
+            default = getattr(context, role)
             speaker = [child.deepcopy() for child in default]
+            default_from = role if speaker else ""
         else:
             speaker = []
-        node += make_header(self.kind, node.get("number"), speaker)
+        header = make_header(self.kind, node.get("number"), speaker)
+        if default_from:
+            header["speaker_from"] = default_from
+        node += header
         node["topics"] = list(split_list(options.get("topics")))
 
         if not self.parse_body(node):
@@ -536,7 +550,43 @@ def make_header(
     return header
 
 
+class TranslatedSpeakers(SphinxTransform):
+    """Default speakers in headers follow the metadata header's translation.
+
+    Headers are generated text, never offered to translators; a name translated in
+    the interviewer or interviewee field (``RIA Novosti`` → ``РИА Новости``) is
+    copied into the headers that took it by default.
+    """
+
+    # After sphinx.transforms.i18n.Locale (20), which translates the field.
+    default_priority = 25
+
+    def apply(self, **kwargs: Any) -> None:
+        for interview in self.document.findall(interview_nodes.interview):
+            fields = {
+                role: next(iter(field.findall(nodes.paragraph)), None)
+                for field in interview.findall(nodes.field)
+                for role, cls in META_CLASS.items()
+                if cls in field["classes"]
+            }
+            for header in interview.findall(interview_nodes.interview_header):
+                source = fields.get(header.get("speaker_from", ""))
+                speaker = next(
+                    (
+                        child
+                        for child in header.children
+                        if isinstance(child, nodes.inline)
+                        and "sphinx-interview-speaker" in child["classes"]
+                    ),
+                    None,
+                )
+                if source is not None and speaker is not None:
+                    speaker.children = []
+                    speaker.extend(child.deepcopy() for child in source.children)
+
+
 def register(app: Sphinx) -> None:
+    app.add_transform(TranslatedSpeakers)
     app.add_directive("interview", InterviewDirective)
     app.add_directive("question", QuestionDirective)
     app.add_directive("answer", AnswerDirective)

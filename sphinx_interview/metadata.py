@@ -58,6 +58,13 @@ def short_title(
     return title
 
 
+#: Classes of the header rows whose names are also the default speakers.
+META_CLASS = {
+    "interviewer": "sphinx-interview-interviewer",
+    "interviewee": "sphinx-interview-interviewee",
+}
+
+
 @dataclass
 class MetaField:
     """One row of the metadata header; ``translatable`` lets gettext extract it."""
