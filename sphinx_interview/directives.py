@@ -121,7 +121,7 @@ class _InterviewDirectiveBase(SphinxDirective):
             parsed, messages = self.parse_inline(text, lineno=self.lineno)
         finally:
             reporter.report_level = level
-        if messages:
+        if messages or any(needs_target(node) for node in parsed):
             self.warn(
                 __('":%s:" value "%s" is not valid inline markup; shown as plain text')
                 % (option, text),
@@ -136,6 +136,26 @@ class _InterviewDirectiveBase(SphinxDirective):
 
     def id_is_free(self, node_id: str) -> bool:
         return bool(node_id) and node_id not in self.state.document.ids
+
+
+#: Inline markup that needs a definition elsewhere in the document (a target, a
+#: substitution, a footnote). In a name or title it is almost always a stray
+#: character (``Smith_``, ``|``), and docutils would report it later, untyped.
+_NEEDS_TARGET = (
+    nodes.substitution_reference,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+    nodes.target,
+    nodes.problematic,
+)
+
+
+def needs_target(node: nodes.Node) -> bool:
+    return any(
+        isinstance(found, _NEEDS_TARGET)
+        or (isinstance(found, nodes.reference) and "refname" in found)
+        for found in node.findall()
+    )
 
 
 def joined(people: list[list[nodes.Node]]) -> list[nodes.Node]:

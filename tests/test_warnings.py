@@ -110,3 +110,27 @@ def test_bad_config_falls_back_with_a_warning(project: ProjectFactory) -> None:
         "WARNING: interview_auto_topics = 'yes' is not valid (expected bool); using True "
         "[interview.bad_config]",
     ]
+
+
+def test_names_needing_targets_are_plain_text(project: ProjectFactory) -> None:
+    proj = project()
+    proj.write(
+        "index.rst",
+        """\
+Page
+====
+
+.. interview:: Talk
+   :interviewer: Smith_ |sub| [1]_
+
+   .. question:: Why?
+   .. answer:: Because.
+""",
+    )
+    proj.build()
+    assert proj.warnings() == [
+        'index.rst:4: WARNING: ":interviewer:" value "Smith_ |sub| [1]_" is not valid '
+        "inline markup; shown as plain text [interview.bad_option]"
+    ]
+    header = select_one(proj.html(), "#talk-q1 .sphinx-interview-header")
+    assert text_of(header) == "Question 1 — Smith_ |sub| [1]_"
