@@ -10,7 +10,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 LANGUAGE ?= en
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
+# Extra pip arguments, e.g. PIP_ARGS="-c .ci/oldest-supported.txt".
+PIP_ARGS ?=
 BIN := $(VENV)/bin
 DOCS := example_docs
 BUILD := $(DOCS)/_build
@@ -25,7 +27,7 @@ $(BIN)/python:
 
 # One stamp per set of extras; reinstalled when pyproject.toml changes.
 $(VENV)/.installed-%: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	$(BIN)/python -m pip install --quiet $(PIP_ARGS) -e '.[$*]'
 	touch $@
 
 demo: $(VENV)/.installed-myst
