@@ -14,7 +14,7 @@ from sphinx.domains import Index, IndexEntry
 
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
-from .directives import _InterviewDirectiveBase
+from .directives import InterviewDirectiveBase
 from .domain import TOPIC_INDEX_PAGE, interview_domain
 from .i18n import _, __
 from .links import link_or_text, source_docname
@@ -137,7 +137,7 @@ def render_index_page(
     return "page.html"
 
 
-class InterviewTopicsDirective(_InterviewDirectiveBase):
+class InterviewTopicsDirective(InterviewDirectiveBase):
     """``.. interview-topics::`` — the topic index, or part of it, in any page."""
 
     known_options = ("topics", "interview", "class")

@@ -1,0 +1,197 @@
+"""The ``question`` and ``answer`` directives, their headers and anchors."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .. import nodes as interview_nodes
+from ..diagnostics import Subtype
+from ..i18n import _, __
+from ..metadata import META_CLASS
+from ..options import split_list
+from .base import InterviewDirectiveBase, attach_id
+from .context import InterviewContext, current_context
+
+
+class _ExchangeBlockDirective(InterviewDirectiveBase):
+    """Shared body of ``question`` and ``answer``."""
+
+    kind: ClassVar[str]
+    node_class: ClassVar[type[nodes.Element]]
+
+    def run(self) -> list[nodes.Node]:
+        options = self.read_options()
+        context = current_context(self)
+        node = self.node_class()
+        self.set_source_info(node)
+        node["classes"] = [f"sphinx-interview-{self.kind}", *self.classes(options)]
+        if context is None:
+            self.warn(
+                __("%s outside an interview; put it inside an interview directive")
+                % self.name,
+                Subtype.OUTSIDE_INTERVIEW,
+            )
+            anchor = ""
+        else:
+            anchor = self.place(node, context)
+
+        role = "interviewer" if self.kind == "question" else "interviewee"
+        default_from = ""
+        if options.get("speaker"):
+            speaker = self.inline(options["speaker"], "speaker")
+        elif context is not None:
+            default = getattr(context, role)
+            speaker = [child.deepcopy() for child in default]
+            default_from = role if speaker else ""
+        else:
+            speaker = []
+        header = make_header(self.kind, node.get("number"), speaker)
+        if default_from:
+            header["speaker_from"] = default_from
+        node += header
+        node["topics"] = list(split_list(options.get("topics")))
+
+        if not self.parse_body(node):
+            self.warn(__("the %s is empty") % self.kind, Subtype.EMPTY)
+        self.attach_labels(node, anchor, options.get("name", ""))
+        return [node]
+
+    def place(self, node: nodes.Element, context: InterviewContext) -> str:
+        """Number ``node`` within its interview and return its automatic anchor."""
+        raise NotImplementedError
+
+    def parse_body(self, node: nodes.Element) -> bool:
+        """Parse the argument (short form) and the content; whether there was any."""
+        if self.arguments:
+            text = self.arguments[0]
+            inline, messages = self.parse_inline(text, lineno=self.lineno)
+            paragraph = nodes.paragraph(text, "", *inline)
+            self.set_source_info(paragraph)
+            node += paragraph
+            node += messages
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return bool(self.arguments) or bool("".join(self.content).strip())
+
+    def attach_labels(self, node: nodes.Element, anchor: str, name: str) -> None:
+        document = self.state.document
+        node["auto_label"] = ""
+        node["labels"] = []
+        if anchor:
+            if self.id_is_free(anchor):
+                attach_id(document, node, anchor)
+                node["auto_label"] = anchor
+            else:
+                self.warn(
+                    __('the anchor "%s" is already used in this document') % anchor,
+                    Subtype.DUPLICATE_LABEL,
+                )
+        label = nodes.fully_normalize_name(name)
+        if not label:
+            return
+        serial = self.env.current_document.new_serial_number("sphinx_interview")
+        label_id = nodes.make_id(label) or f"{anchor or self.kind}-label-{serial}"
+        if label_id == node["auto_label"]:
+            node["labels"] = [label]
+        elif self.id_is_free(label_id):
+            attach_id(document, node, label_id)
+            node["labels"] = [label]
+        else:
+            self.warn(
+                __('duplicate label "%s" in this document') % label,
+                Subtype.DUPLICATE_LABEL,
+            )
+
+
+class QuestionDirective(_ExchangeBlockDirective):
+    """``.. question::`` — numbered; its speaker defaults to the interviewer."""
+
+    kind = "question"
+    node_class = interview_nodes.question
+    known_options = ("name", "speaker", "topics", "class")
+
+    def place(self, node: nodes.Element, context: InterviewContext) -> str:
+        context.questions += 1
+        context.current_question = context.questions
+        context.answers_to_current = 0
+        node["interview_id"] = context.interview_id
+        node["number"] = context.questions
+        return f"{context.interview_id}-q{context.questions}"
+
+
+class AnswerDirective(_ExchangeBlockDirective):
+    """``.. answer::`` — belongs to the question before it."""
+
+    kind = "answer"
+    node_class = interview_nodes.answer
+    known_options = ("name", "speaker", "topics", "class")
+
+    def place(self, node: nodes.Element, context: InterviewContext) -> str:
+        if context.current_question is None:
+            self.warn(
+                __("answer without a question before it in the interview"),
+                Subtype.ORPHAN_ANSWER,
+            )
+            return ""
+        context.answers_to_current += 1
+        index = context.answers_to_current
+        node["interview_id"] = context.interview_id
+        node["number"] = context.current_question
+        node["answer_index"] = index
+        suffix = "" if index == 1 else f"-{index}"
+        return f"{context.interview_id}-q{context.current_question}-answer{suffix}"
+
+
+def make_header(
+    kind: str, number: int | None, speaker: list[nodes.Node]
+) -> nodes.Element:
+    """The "Question 3 — RIA Novosti" line; generated, so never a gettext message."""
+    header = interview_nodes.interview_header(
+        "", "", classes=["sphinx-interview-header"], translatable=False
+    )
+    word = _("Question") if kind == "question" else _("Answer")
+    header += nodes.inline("", word, classes=["sphinx-interview-kind"])
+    if kind == "question" and number:
+        header += nodes.Text(" ")
+        header += nodes.inline("", str(number), classes=["sphinx-interview-number"])
+    if speaker:
+        header += nodes.Text(" — ")
+        header += nodes.inline("", "", *speaker, classes=["sphinx-interview-speaker"])
+    return header
+
+
+class TranslatedSpeakers(SphinxTransform):
+    """Default speakers in headers follow the metadata header's translation.
+
+    Headers are generated text, never offered to translators; a name translated in
+    the interviewer or interviewee field (``RIA Novosti`` → ``РИА Новости``) is
+    copied into the headers that took it by default.
+    """
+
+    # After sphinx.transforms.i18n.Locale (20), which translates the field.
+    default_priority = 25
+
+    def apply(self, **kwargs: Any) -> None:
+        for interview in self.document.findall(interview_nodes.interview):
+            fields = {
+                role: next(iter(field.findall(nodes.paragraph)), None)
+                for field in interview.findall(nodes.field)
+                for role, cls in META_CLASS.items()
+                if cls in field["classes"]
+            }
+            for header in interview.findall(interview_nodes.interview_header):
+                source = fields.get(header.get("speaker_from", ""))
+                speaker = next(
+                    (
+                        child
+                        for child in header.children
+                        if isinstance(child, nodes.inline)
+                        and "sphinx-interview-speaker" in child["classes"]
+                    ),
+                    None,
+                )
+                if source is not None and speaker is not None:
+                    speaker.children = []
+                    speaker.extend(child.deepcopy() for child in source.children)
