@@ -15,7 +15,9 @@ source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 
 exclude_patterns = ["_build"]
 
-# The default theme (alabaster) is used: no html_theme setting.
+# The default theme (alabaster) is used: no html_theme setting. A short title keeps
+# the navigation bars of themes such as pydata-sphinx-theme readable.
+html_title = "sphinx_interview showcase"
 
 # Translations: locale/<lang>/LC_MESSAGES/<document>.po, one catalogue per page.
 # Build the Russian version with ``-D language=ru`` (``make demo LANGUAGE=ru``).
