@@ -30,7 +30,7 @@ latex_documents = [
         "index",  # start document
         "sphinxinterviewshowcase.tex",  # target file
         "Interviews: the SCO in 2007",  # title
-        "sphinx_interview",  # author
+        r"sphinx\_interview",  # author: raw LaTeX, hence the escaped underscore
         "manual",  # document class
     ),
 ]
