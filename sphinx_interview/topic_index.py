@@ -19,7 +19,7 @@ from .domain import TOPIC_INDEX_PAGE, interview_domain
 from .i18n import _, __
 from .links import link_or_text, source_docname
 from .options import split_list
-from .topics import Topic, TopicLink, fold
+from .topics import Topic, TopicLink, by_letter, fold
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,9 +28,6 @@ if TYPE_CHECKING:
 
     from .domain import InterviewDomain
     from .lookup import Lookup
-
-#: The page name of the index, and its ``:ref:`` label.
-INDEX_PAGE = TOPIC_INDEX_PAGE
 
 
 class TopicIndex(Index):
@@ -49,11 +46,10 @@ class TopicIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         lookup = cast("InterviewDomain", self.domain).lookup
-        content: dict[str, list[IndexEntry]] = {}
-        for topic in lookup.topics:
-            entries = content.setdefault(topic.letter, [])
-            for link in topic.links:
-                entries.append(
+        content = [
+            (
+                letter,
+                [
                     IndexEntry(
                         topic.name,
                         0,
@@ -63,8 +59,13 @@ class TopicIndex(Index):
                         "",
                         link.summary,
                     )
-                )
-        return list(content.items()), False
+                    for topic in topics
+                    for link in topic.links
+                ],
+            )
+            for letter, topics in by_letter(lookup.topics).items()
+        ]
+        return content, False
 
 
 def topic_list(
@@ -115,17 +116,14 @@ def render_index_page(
 
     The theme's ``page.html`` frames it, so it looks like any other page.
     """
-    if pagename != INDEX_PAGE or templatename != "domainindex.html":
+    if pagename != TOPIC_INDEX_PAGE or templatename != "domainindex.html":
         return None
     builder = app.builder
     lookup = interview_domain(app.env).lookup
     body = nodes.container(classes=["sphinx-interview-topic-page"])
     title = str(TopicIndex.localname)
     body += nodes.raw("", f"<h1>{html.escape(title)}</h1>\n", format="html")
-    letters: dict[str, list[Topic]] = {}
-    for topic in lookup.topics:
-        letters.setdefault(topic.letter, []).append(topic)
-    for letter, topics in letters.items():
+    for letter, topics in by_letter(lookup.topics).items():
         heading = nodes.rubric(letter, letter, ids=[f"cap-{letter}"])
         heading["heading-level"] = 2
         body += heading

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -63,3 +64,11 @@ class Topic:
     @property
     def letter(self) -> str:
         return letter(self.name)
+
+
+def by_letter(topics: Iterable[Topic]) -> dict[str, list[Topic]]:
+    """Sorted topics grouped under their letters, in order."""
+    groups: dict[str, list[Topic]] = {}
+    for topic in topics:
+        groups.setdefault(topic.letter, []).append(topic)
+    return groups
