@@ -39,7 +39,7 @@ def element_labels(node: nodes.Element) -> tuple[str, ...]:
 
 def collect(docname: str, document: nodes.document, link_terms: bool) -> DocRecord:
     interviews = tuple(_interviews(docname, document))
-    exchanges = tuple(_exchanges(docname, document, link_terms))
+    exchanges = tuple(_exchanges(docname, document))
     terms = tuple(term_records(docname, document))
     depends = set(_citations(document))
     if exchanges and link_terms:
@@ -82,9 +82,7 @@ def _interviews(docname: str, document: nodes.document) -> Iterator[InterviewRec
         )
 
 
-def _exchanges(
-    docname: str, document: nodes.document, link_terms: bool
-) -> Iterator[ExchangeRecord]:
+def _exchanges(docname: str, document: nodes.document) -> Iterator[ExchangeRecord]:
     """One record per numbered question, with the answers that belong to it."""
     pending: dict[tuple[str, int], tuple[nodes.Element, list[nodes.Element]]] = {}
     for node in document.findall(
@@ -108,7 +106,8 @@ def _exchanges(
             labels=element_labels(question),
             summary=summarize(body_text(question), SUMMARY_LENGTH),
             topics=_topics([question, *answers]),
-            text=linkable_text([question, *answers]) if link_terms else "",
+            # Kept even when terms are not linked: topics and back-links use it.
+            text=linkable_text([question, *answers]),
             answers=tuple(
                 AnswerRecord(
                     anchor=answer["ids"][0] if answer["ids"] else "",

@@ -107,6 +107,21 @@ def test_link_terms_modes(project: ProjectFactory, mode: str, count: int) -> Non
     assert len(block.select('a[href$="#term-Peaceful-Mission-2007"]')) == count
 
 
+def test_unlinked_terms_still_make_topics_and_backlinks(
+    project: ProjectFactory,
+) -> None:
+    proj = project("full")
+    proj.build(interview_link_terms="none")
+    assert exchange(proj.html("interview"), 3).select('a[href*="#term-"]') == []
+    backrefs = proj.html("glossary").select("p.sphinx-interview-backrefs a")
+    assert "Ivanov 2007, Q3" in [text_of(a) for a in backrefs]
+    index = select_one(proj.html("interview-topics"), "div.body")
+    assert (
+        select_one(index, "dt#topic-chelyabinsk-region").get_text()
+        == "Chelyabinsk Region"
+    )
+
+
 @pytest.mark.parametrize("glossary_name", ["aaa-glossary", "zzz-glossary"])
 def test_glossary_read_before_or_after_the_interviews(
     project: ProjectFactory, glossary_name: str
