@@ -18,6 +18,12 @@ and prints for each
 The ``.prof`` files stay in ``benchmarks/_work/profile/`` for ``snakeviz`` or
 ``python -m pstats``. ``--pyinstrument`` also writes pyinstrument's text report
 (statistical, lower overhead) when pyinstrument is installed.
+
+``--ablation`` measures instead (no profiler) the CPU time and peak memory of
+the full build with one feature of the extension switched off at a time (the
+``interview-topics`` list, the domain index page, "Mentioned in" lists, glossary
+links, glossary topics), all of them off, and the plain tree: the differences
+say what each feature costs, without a profiler's overhead or bias.
 """
 
 from __future__ import annotations
@@ -31,13 +37,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .generate import Settings, Trees, write_trees
-from .run import WORK
+from .run import WORK, Build, Extension, Runner, snapshot_extension
 
 #: Runs ``sphinx-build`` under cProfile; argv: stats file, then sphinx-build's.
+#: The timer is the process's CPU time, not the wall clock: on a shared machine,
+#: time spent waiting for a CPU would otherwise be charged to whichever function
+#: happened to run.
 CPROFILE_CHILD = """\
-import cProfile, sys
+import cProfile, sys, time
 from sphinx.cmd.build import main
-profiler = cProfile.Profile()
+profiler = cProfile.Profile(time.process_time)
 status = profiler.runcall(main, sys.argv[2:])
 profiler.dump_stats(sys.argv[1])
 sys.exit(status)
@@ -66,12 +75,20 @@ Function = tuple[str, int, str]
 
 
 def profiled_build(
-    child: str, report: Path, source: Path, outdir: Path, fresh: bool
+    extension: Extension,
+    child: str,
+    report: Path,
+    source: Path,
+    outdir: Path,
+    fresh: bool,
 ) -> None:
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
-    command = [sys.executable, "-c", child, str(report), "-b", "html", "-q"]
-    subprocess.run([*command, str(source), str(outdir)], check=True)
+    # -P and the environment: import the snapshot, as run.py's builds do.
+    command = [sys.executable, "-P", "-c", child, str(report), "-b", "html", "-q"]
+    subprocess.run(
+        [*command, str(source), str(outdir)], check=True, env=extension.env()
+    )
 
 
 def ours(function: Function) -> bool:
@@ -151,6 +168,81 @@ def summarize(path: Path, top: int) -> str:
     return "\n".join(lines)
 
 
+#: Ablations: name -> (sphinx-build options, whether topics.rst loses its
+#: ``interview-topics`` directive).
+_OFF = {
+    "backrefs": ["-D", "interview_glossary_backrefs=0"],
+    "links": ["-D", "interview_link_terms=none"],
+    "topics": ["-D", "interview_auto_topics=0"],
+    "index": ["-D", "html_domain_indices=0"],
+}
+ABLATIONS: dict[str, tuple[list[str], bool]] = {
+    "all features": ([], False),
+    "without the interview-topics list (topics.rst)": ([], True),
+    "without the domain index page (html_domain_indices=0)": (_OFF["index"], False),
+    'without "Mentioned in" (interview_glossary_backrefs=0)': (
+        _OFF["backrefs"],
+        False,
+    ),
+    "without glossary links (interview_link_terms=none)": (_OFF["links"], False),
+    "without glossary topics (interview_auto_topics=0)": (_OFF["topics"], False),
+    "all of these off": ([option for o in _OFF.values() for option in o], True),
+}
+
+
+def ablation(trees: Trees, extension: Extension, root: Path, repeat: int) -> str:
+    """CPU time and peak memory of the full build per ablation (min of runs)."""
+    runner = Runner(extension, quiet_wait=0)
+    stripped = root / "ext-without-topic-list"
+    if stripped.exists():
+        shutil.rmtree(stripped)
+    shutil.copytree(trees.ext, stripped)
+    text = (stripped / "topics.rst").read_text(encoding="utf-8")
+    (stripped / "topics.rst").write_text(
+        text.replace(".. interview-topics::", ""), encoding="utf-8"
+    )
+    rows: list[tuple[str, float, float, float]] = []
+    configurations = [
+        ("plain Sphinx (plain tree)", trees.plain, []),
+        *(
+            (name, stripped if strip else trees.ext, options)
+            for name, (options, strip) in ABLATIONS.items()
+        ),
+    ]
+    # Round-robin, not one configuration after the other: drift of the machine
+    # then spreads over all configurations instead of favouring some.
+    builds: dict[str, list[Build]] = {name: [] for name, _, _ in configurations}
+    for round_number in range(repeat):
+        for name, source, options in configurations:
+            build = runner.build(source, root / "out-ablation", options=options)
+            builds[name].append(build)
+            print(
+                f"  {round_number + 1}/{repeat} {name}: {build.cpu:.2f} s CPU, "
+                f"{build.maxrss_mib:.0f} MiB",
+                flush=True,
+            )
+    for name, found in builds.items():
+        rows.append(
+            (
+                name,
+                min(b.cpu for b in found),
+                min(b.maxrss_mib for b in found),
+                min(b.wall for b in found),
+            )
+        )
+    full_cpu, full_rss = rows[1][1], rows[1][2]
+    lines = [
+        "| configuration | CPU time | change | peak memory | change | wall |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, cpu, rss, wall in rows:
+        lines.append(
+            f"| {name} | {cpu:.2f} s | {cpu - full_cpu:+.2f} s | {rss:.0f} MiB | "
+            f"{rss - full_rss:+.0f} MiB | {wall:.2f} s |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.profile_build", description=__doc__.splitlines()[0]
@@ -165,23 +257,51 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="also write pyinstrument reports (needs pyinstrument)",
     )
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help="measure the build with each feature switched off instead of profiling",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per ablation (minimum kept)"
+    )
+    parser.add_argument(
+        "--extension",
+        choices=("head", "worktree", "installed"),
+        default="head",
+        help="which sphinx_interview to profile (as in benchmarks.run)",
+    )
     args = parser.parse_args(argv)
+    extension = snapshot_extension(args.extension)
+    print(f"sphinx_interview: {extension.mode} {extension.commit} {extension.digest}")
+    try:
+        profile(args, extension)
+    finally:
+        extension.remove()
 
+
+def profile(args: argparse.Namespace, extension: Extension) -> None:
+    """Write the archive, profile the full and the incremental build, report."""
     root = WORK / "profile"
     settings = Settings(args.interviews, args.exchanges, args.terms)
     trees: Trees = write_trees(settings, root / "src")
     source = trees.source(args.variant)
     outdir = root / f"out-{args.variant}"
     stem = f"{args.variant}-{args.interviews}x{args.exchanges}-{args.terms}"
+    if args.ablation:
+        print(ablation(trees, extension, root, args.repeat))
+        return
 
     full = root / f"{stem}-full.prof"
-    profiled_build(CPROFILE_CHILD, full, source, outdir, fresh=True)
+    profiled_build(extension, CPROFILE_CHILD, full, source, outdir, fresh=True)
     path, edited = trees.interview_text(args.variant, edited=True)
     original = path.read_text(encoding="utf-8")
     path.write_text(edited, encoding="utf-8")
     incremental = root / f"{stem}-incremental.prof"
     try:
-        profiled_build(CPROFILE_CHILD, incremental, source, outdir, fresh=False)
+        profiled_build(
+            extension, CPROFILE_CHILD, incremental, source, outdir, fresh=False
+        )
     finally:
         path.write_text(original, encoding="utf-8")
 
@@ -196,7 +316,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 path.write_text(edited, encoding="utf-8")
             try:
                 profiled_build(
-                    PYINSTRUMENT_CHILD, text, source, outdir, fresh=kind == "full"
+                    extension,
+                    PYINSTRUMENT_CHILD,
+                    text,
+                    source,
+                    outdir,
+                    fresh=kind == "full",
                 )
             finally:
                 path.write_text(original, encoding="utf-8")

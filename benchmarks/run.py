@@ -17,25 +17,34 @@ process reports for itself (a tiny wrapper around ``sphinx.cmd.build.main``).
 Medians and ext / plain ratios go to stdout as a Markdown table and, with the
 machine description and every sample, to ``benchmarks/results/<name>.{json,md}``.
 Nothing here asserts on times: the numbers are for people to read.
+
+The builds import a snapshot of the extension taken when the run starts (the
+committed ``HEAD`` by default), not the working tree: the extension is developed
+while benchmarks run, and a run must measure one version only.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tarfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +79,7 @@ with open(report, "w", encoding="utf-8") as stream:
             "maxrss_kib": own.ru_maxrss,
             "workers_maxrss_kib": workers.ru_maxrss,
             "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
+            "extension": getattr(sys.modules.get("sphinx_interview"), "__file__", None),
         },
         stream,
     )
@@ -114,6 +124,8 @@ class Build:
     pages_written: int
     #: Share of the machine's CPU busy with other work just before the build.
     busy_before: float
+    #: Where the build imported sphinx_interview from (None: not imported).
+    extension: str | None
 
 
 @dataclass(slots=True)
@@ -164,76 +176,183 @@ def wait_for_quiet(limit: float, threshold: float = 0.25) -> float:
 
 
 #: Seconds to wait for a quiet machine before each build (``--quiet-wait``).
-QUIET_WAIT = 60.0
+QUIET_WAIT = 20.0
 
 
-def sphinx_build(
-    source: Path,
-    outdir: Path,
-    jobs: int = 1,
-    fresh: bool = True,
-    quiet_wait: float = QUIET_WAIT,
-) -> Build:
-    """Run one build in a subprocess; ``fresh`` empties the output directory first."""
-    if fresh and outdir.exists():
-        shutil.rmtree(outdir)
-    busy = wait_for_quiet(quiet_wait)
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    report = outdir.parent / f"{outdir.name}.report.tmp"
-    command = [sys.executable, "-c", CHILD, str(report), "-b", "html", "-q"]
-    if jobs > 1:
-        command += ["-j", str(jobs)]
-    command += [str(source), str(outdir)]
-    started_ns = time.time_ns()
-    start = time.perf_counter()
-    process = subprocess.run(command, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    if process.returncode != 0:
-        raise RuntimeError(
-            f"sphinx-build failed ({process.returncode}) for {source}:\n"
-            + process.stderr[-4000:]
-        )
-    data = json.loads(report.read_text(encoding="utf-8"))
-    report.unlink()
-    return Build(
-        wall=wall,
-        inner_wall=data["inner_wall"],
-        cpu=data["cpu"],
-        maxrss_mib=data["maxrss_kib"] / 1024,
-        workers_maxrss_mib=data["workers_maxrss_kib"] / 1024,
-        warnings=[
-            line
-            for line in process.stderr.splitlines()
-            if "WARNING" in line or "ERROR" in line
-        ],
-        pages_written=sum(
-            1
-            for page in outdir.rglob("*.html")
-            if page.stat().st_mtime_ns >= started_ns
-        ),
-        busy_before=busy,
-    )
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """The copy of sphinx_interview the builds import."""
+
+    #: ``head`` (committed), ``worktree`` (as on disk at the start) or
+    #: ``installed`` (whatever the environment imports, edits included).
+    mode: str
+    #: Directory holding the ``sphinx_interview`` snapshot; None for ``installed``.
+    path: Path | None
+    commit: str
+    digest: str
+
+    def remove(self) -> None:
+        """Delete the snapshot (at the end of the run)."""
+        if self.path is not None and self.path.exists():
+            shutil.rmtree(self.path)
+
+    def env(self) -> dict[str, str]:
+        """The builds' environment: the snapshot first on the import path."""
+        env = dict(os.environ)
+        if self.path is not None:
+            env["PYTHONPATH"] = os.pathsep.join(
+                part for part in (str(self.path), env.get("PYTHONPATH", "")) if part
+            )
+        return env
 
 
-def incremental_build(
-    trees: Trees, variant: str, outdir: Path, quiet_wait: float = QUIET_WAIT
-) -> Build:
-    """Edit one interview, rebuild into ``outdir``, then put the text back.
+def _git(*args: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(REPO), *args], capture_output=True, check=True
+    ).stdout
 
-    The edit adds a sentence without glossary terms to an answer, the kind of
-    correction an editor makes; the same edit is made in both trees.
-    """
-    path, edited = trees.interview_text(variant, edited=True)
-    original = path.read_text(encoding="utf-8")
-    path.write_text(edited, encoding="utf-8")
+
+def package_digest(root: Path) -> str:
+    """A hash of a ``sphinx_interview`` package's files."""
+    digest = hashlib.sha1()
+    for path in sorted((root / "sphinx_interview").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def snapshot_extension(mode: str) -> Extension:
+    """Freeze the extension for this run (see the module docstring)."""
     try:
-        return sphinx_build(
-            trees.source(variant), outdir, fresh=False, quiet_wait=quiet_wait
+        commit = _git("rev-parse", "--short", "HEAD").decode().strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = ""
+    if mode == "installed":
+        return Extension(mode, None, commit, package_digest(REPO))
+    # One directory per process: runs (and profile_build) may overlap.
+    target = WORK / "extension" / f"{mode}-{os.getpid()}"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    if mode == "head":
+        # ``git archive`` of the resolved commit; only regular files are written,
+        # each checked to stay inside the target.
+        data = _git("archive", "--format=tar", commit, "sphinx_interview")
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            for member in archive.getmembers():
+                destination = (target / member.name).resolve()
+                if not member.isfile() or target.resolve() not in destination.parents:
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                content = archive.extractfile(member)
+                assert content is not None
+                destination.write_bytes(content.read())
+    else:
+        shutil.copytree(
+            REPO / "sphinx_interview",
+            target / "sphinx_interview",
+            ignore=shutil.ignore_patterns("__pycache__"),
         )
-    finally:
-        # Later full builds start from empty output directories, so restoring the
-        # text (with a new mtime) cannot make them do less work.
-        path.write_text(original, encoding="utf-8")
+    # Compiled now, so that the first measured build does not pay for it.
+    compileall.compile_dir(target, quiet=1)
+    return Extension(mode, target, commit, package_digest(target))
+
+
+@dataclass(frozen=True, slots=True)
+class Runner:
+    """Runs builds: which extension they import, how long to wait for quiet."""
+
+    extension: Extension
+    quiet_wait: float = QUIET_WAIT
+
+    def build(
+        self,
+        source: Path,
+        outdir: Path,
+        jobs: int = 1,
+        fresh: bool = True,
+        options: Sequence[str] = (),
+    ) -> Build:
+        """One build in a subprocess; ``fresh`` empties the output directory first.
+
+        ``options`` are extra ``sphinx-build`` arguments (``-D name=value``).
+        """
+        if fresh and outdir.exists():
+            shutil.rmtree(outdir)
+        busy = wait_for_quiet(self.quiet_wait)
+        outdir.parent.mkdir(parents=True, exist_ok=True)
+        report = outdir.parent / f"{outdir.name}.report.tmp"
+        # -P: no current directory on the import path, which from the repository
+        # root would import the working tree instead of the snapshot.
+        command = [sys.executable, "-P", "-c", CHILD, str(report), "-b", "html", "-q"]
+        if jobs > 1:
+            command += ["-j", str(jobs)]
+        command += [*options, str(source), str(outdir)]
+        started_ns = time.time_ns()
+        start = time.perf_counter()
+        process = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=self.extension.env(),
+        )
+        wall = time.perf_counter() - start
+        if process.returncode != 0:
+            raise RuntimeError(
+                f"sphinx-build failed ({process.returncode}) for {source}:\n"
+                + process.stderr[-4000:]
+            )
+        data = json.loads(report.read_text(encoding="utf-8"))
+        report.unlink()
+        build = Build(
+            wall=wall,
+            inner_wall=data["inner_wall"],
+            cpu=data["cpu"],
+            maxrss_mib=data["maxrss_kib"] / 1024,
+            workers_maxrss_mib=data["workers_maxrss_kib"] / 1024,
+            warnings=[
+                line
+                for line in process.stderr.splitlines()
+                if "WARNING" in line or "ERROR" in line
+            ],
+            pages_written=sum(
+                1
+                for page in outdir.rglob("*.html")
+                if page.stat().st_mtime_ns >= started_ns
+            ),
+            busy_before=busy,
+            extension=data["extension"],
+        )
+        snapshot = self.extension.path
+        if (
+            build.extension
+            and snapshot
+            and snapshot.resolve() not in (Path(build.extension).resolve().parents)
+        ):
+            # Not a measurement problem but a setup one: the numbers would
+            # belong to another version of the extension.
+            raise RuntimeError(
+                f"the build imported {build.extension}, not the snapshot {snapshot}"
+            )
+        return build
+
+    def incremental(self, trees: Trees, variant: str, outdir: Path) -> Build:
+        """Edit one interview, rebuild into ``outdir``, then put the text back.
+
+        The edit adds a sentence without glossary terms to an answer, the kind of
+        correction an editor makes; the same edit is made in both trees.
+        """
+        path, edited = trees.interview_text(variant, edited=True)
+        original = path.read_text(encoding="utf-8")
+        path.write_text(edited, encoding="utf-8")
+        try:
+            return self.build(trees.source(variant), outdir, fresh=False)
+        finally:
+            # Later full builds start from empty output directories, so restoring
+            # the text (with a new mtime) cannot make them do less work.
+            path.write_text(original, encoding="utf-8")
 
 
 _TERM_LINK = re.compile(r'std-term">([^<]*)<')
@@ -255,13 +374,13 @@ def log(message: str) -> None:
 
 
 def run_scenario(
+    runner: Runner,
     scenario: Scenario,
     repeat: int,
     jobs: int,
     incremental: bool,
     baseline: Baseline,
     keep: bool,
-    quiet_wait: float = QUIET_WAIT,
 ) -> dict[str, Any]:
     root = WORK / scenario.name
     log(f"[{scenario.name}] generating {scenario.label} ...")
@@ -284,21 +403,19 @@ def run_scenario(
     for rep in range(repeat):
         for variant in VARIANTS:
             outdir = root / f"out-{variant}"
-            build = sphinx_build(trees.source(variant), outdir, quiet_wait=quiet_wait)
+            build = runner.build(trees.source(variant), outdir)
             samples[variant].full.append(build)
             note(variant, "full", build, rep)
             if rep == 0:
                 links[variant] = term_links(outdir)
             if incremental:
-                build = incremental_build(trees, variant, outdir, quiet_wait)
+                build = runner.incremental(trees, variant, outdir)
                 samples[variant].incremental.append(build)
                 note(variant, "incremental", build, rep)
         if jobs > 1:
             for variant in VARIANTS:
                 outdir = root / f"out-{variant}-j{jobs}"
-                build = sphinx_build(
-                    trees.source(variant), outdir, jobs=jobs, quiet_wait=quiet_wait
-                )
+                build = runner.build(trees.source(variant), outdir, jobs=jobs)
                 samples[variant].parallel.append(build)
                 note(variant, f"-j {jobs}", build, rep)
 
@@ -307,7 +424,7 @@ def run_scenario(
             for outdir in root.glob(f"out-{variant}*"):
                 shutil.rmtree(outdir)
     plain_links, ext_links = links["plain"], links["ext"]
-    return {
+    result: dict[str, Any] = {
         "name": scenario.name,
         "label": scenario.label,
         "settings": asdict(scenario.settings),
@@ -318,9 +435,10 @@ def run_scenario(
             "ext": sum(len(found) for found in ext_links.values()),
             "identical": plain_links == ext_links,
         },
-        "samples": {variant: asdict(found) for variant, found in samples.items()},
-        "medians": medians(samples),
     }
+    result["samples"] = {variant: asdict(found) for variant, found in samples.items()}
+    result["medians"] = medians(result["samples"])
+    return result
 
 
 def busy_note(build: Build) -> str:
@@ -329,47 +447,48 @@ def busy_note(build: Build) -> str:
     return f" [machine {100 * build.busy_before:.0f} % busy before]"
 
 
-def medians(samples: dict[str, Samples]) -> dict[str, dict[str, float | None]]:
-    """Median of each measure per variant, and the ratio ext / plain."""
+def _largest_process(build: dict[str, Any]) -> float:
+    # With -j N the largest process may be a worker.
+    return max(build["maxrss_mib"], build["workers_maxrss_mib"])
+
+
+#: measure -> (kind of build, value of one build), on the JSON form of builds.
+MEASURES: dict[str, tuple[str, Callable[[dict[str, Any]], float]]] = {
+    "full": ("full", itemgetter("wall")),
+    "incremental": ("incremental", itemgetter("wall")),
+    "parallel": ("parallel", itemgetter("wall")),
+    # CPU time (user + sys of the build and its workers) suffers much less than
+    # wall time when other processes share the machine.
+    "full_cpu": ("full", itemgetter("cpu")),
+    "incremental_cpu": ("incremental", itemgetter("cpu")),
+    "full_rss": ("full", itemgetter("maxrss_mib")),
+    "incremental_rss": ("incremental", itemgetter("maxrss_mib")),
+    "parallel_rss": ("parallel", _largest_process),
+    "incremental_pages": ("incremental", itemgetter("pages_written")),
+}
+
+
+def medians(samples: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+    """Per measure: median and minimum per variant, and their ratios ext / plain.
+
+    The median is the headline; the ratio of the minima is a second opinion
+    that ignores samples slowed down by other load (noise only ever adds time).
+    """
     result: dict[str, dict[str, float | None]] = {}
-    measures = {
-        "full": lambda s: [b.wall for b in s.full],
-        "incremental": lambda s: [b.wall for b in s.incremental],
-        "parallel": lambda s: [b.wall for b in s.parallel],
-        # CPU time (user + sys of the build and its workers) suffers much less
-        # than wall time when other processes share the machine.
-        "full_cpu": lambda s: [b.cpu for b in s.full],
-        "incremental_cpu": lambda s: [b.cpu for b in s.incremental],
-        "full_rss": lambda s: [b.maxrss_mib for b in s.full],
-        "incremental_rss": lambda s: [b.maxrss_mib for b in s.incremental],
-        # With -j N the largest process may be a worker.
-        "parallel_rss": lambda s: [
-            max(b.maxrss_mib, b.workers_maxrss_mib) for b in s.parallel
-        ],
-        "incremental_pages": lambda s: [float(b.pages_written) for b in s.incremental],
-    }
-    for measure, values_of in measures.items():
+    for measure, (kind, value_of) in MEASURES.items():
         row: dict[str, float | None] = {}
         for variant in VARIANTS:
-            values = values_of(samples[variant])
+            values = [float(value_of(build)) for build in samples[variant][kind]]
             row[variant] = statistics.median(values) if values else None
-        plain, ext = row["plain"], row["ext"]
-        row["ratio"] = ext / plain if plain and ext is not None else None
+            row[f"{variant}_min"] = min(values) if values else None
+        for suffix in ("", "_min"):
+            plain, ext = row[f"plain{suffix}"], row[f"ext{suffix}"]
+            row[f"ratio{suffix}"] = ext / plain if plain and ext is not None else None
         result[measure] = row
     return result
 
 
 # -- reporting ---------------------------------------------------------------------
-
-
-def extension_digest() -> str:
-    """A hash of the extension's sources, to notice edits made during a run."""
-    digest = hashlib.sha1()
-    for path in sorted((REPO / "sphinx_interview").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(REPO)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def machine() -> dict[str, Any]:
@@ -394,17 +513,6 @@ def machine() -> dict[str, Any]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(
-                ["git", "-C", str(REPO), *args],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -414,9 +522,6 @@ def machine() -> dict[str, Any]:
         "sphinx": version("sphinx"),
         "docutils": version("docutils"),
         "sphinx_interview": version("sphinx-interview"),
-        "commit": git("rev-parse", "--short", "HEAD"),
-        # Uncommitted changes to the extension make the commit alone ambiguous.
-        "extension_modified": bool(git("status", "--porcelain", "sphinx_interview")),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -445,7 +550,7 @@ def _number(value: float | None, unit: str) -> str:
 
 
 def markdown(report: dict[str, Any]) -> str:
-    info, options = report["machine"], report["options"]
+    info, options, extension = report["machine"], report["options"], report["extension"]
     lines = [
         f"# sphinx_interview benchmark: {report['name']}",
         "",
@@ -453,18 +558,19 @@ def markdown(report: dict[str, Any]) -> str:
         f"{info['platform']}",
         f"* Python {info['python']}, Sphinx {info['sphinx']}, docutils "
         f"{info['docutils']}, sphinx_interview {info['sphinx_interview']} "
-        f"(commit {info['commit'] or '?'}"
-        f"{', extension modified' if info['extension_modified'] else ''})",
+        f"({extension_text(extension)})",
         f"* {info['date']}; median of {options['repeat']} run(s) per measure; "
-        f"plain baseline: {options['baseline']}; {options['seconds']:.0f} s in all",
+        f"plain baseline: {options['baseline']}; {options['seconds']:.0f} s in all"
+        + ("" if options.get("complete", True) else " (**incomplete run**)"),
         *(
             ["* **The extension's sources changed during the run: repeat it.**"]
-            if report["extension_changed_during_run"]
+            if extension["changed_during_run"]
             else []
         ),
         "",
-        "| scenario | measure | plain | sphinx_interview | ratio | target |",
-        "|---|---|---:|---:|---:|---|",
+        "| scenario | measure | plain | sphinx_interview | ratio | ratio of minima "
+        "| target |",
+        "|---|---|---:|---:|---:|---:|---|",
     ]
     for scenario in report["scenarios"]:
         for measure, title, unit in _MEASURES:
@@ -477,11 +583,14 @@ def markdown(report: dict[str, Any]) -> str:
                 verdict = f"≤ {target:.2f}x " + (
                     "met" if row["ratio"] <= target else "**missed**"
                 )
-            ratio = f"{row['ratio']:.2f}x" if row["ratio"] is not None else "—"
+            ratios = [
+                f"{row[key]:.2f}x" if row[key] is not None else "—"
+                for key in ("ratio", "ratio_min")
+            ]
             lines.append(
                 f"| {scenario['label']} | {title.format(jobs=options['jobs'])} | "
                 f"{_number(row['plain'], unit)} | {_number(row['ext'], unit)} | "
-                f"{ratio} | {verdict} |"
+                f"{ratios[0]} | {ratios[1]} | {verdict} |"
             )
     busy = [
         build
@@ -497,7 +606,9 @@ def markdown(report: dict[str, Any]) -> str:
             f"Note: {len(busy)} build(s) started while other processes kept the "
             "machine more than 25 % busy; compare the CPU-time rows.",
         ]
-    lines += ["", *scaling_table(report)]
+    scaling = scaling_table(report)
+    if scaling:
+        lines += ["", *scaling]
     lines += ["", "Sanity check (glossary links on the interview pages):", ""]
     for scenario in report["scenarios"]:
         check = scenario["term_links"]
@@ -509,6 +620,15 @@ def markdown(report: dict[str, Any]) -> str:
             f"sphinx_interview {warnings['ext']}"
         )
     return "\n".join(lines) + "\n"
+
+
+def extension_text(extension: dict[str, Any]) -> str:
+    commit = extension["commit"] or "?"
+    if extension["mode"] == "head":
+        return f"commit {commit}, sources {extension['digest']}"
+    if extension["mode"] == "worktree":
+        return f"working tree on {commit}, sources {extension['digest']}"
+    return f"installed, on {commit}, sources {extension['digest']} at the start"
 
 
 def scaling_table(report: dict[str, Any]) -> list[str]:
@@ -525,8 +645,9 @@ def scaling_table(report: dict[str, Any]) -> list[str]:
         return []
     base = series[0]
     lines = [
-        "Scaling (full build, same exchanges per interview and glossary; growth is "
-        "time(N) / time(smallest) divided by N / smallest, 1.00 = linear):",
+        "Scaling of the full build (12 exchanges per interview, 120 glossary "
+        "entries). Growth = (time at N / time at the smallest N) / (N / smallest "
+        "N): 1.00 is linear, start-up costs push it below 1. Wall time (CPU time).",
         "",
         "| interviews | plain | sphinx_interview | ratio | plain growth | "
         "sphinx_interview growth |",
@@ -535,26 +656,44 @@ def scaling_table(report: dict[str, Any]) -> list[str]:
     size0 = base["settings"]["interviews"]
     for scenario in series:
         size = scenario["settings"]["interviews"]
-        row, row0 = scenario["medians"]["full"], base["medians"]["full"]
-        growth = {
-            variant: (row[variant] / row0[variant]) / (size / size0)
-            for variant in VARIANTS
-        }
+        cells = {}
+        for measure in ("full", "full_cpu"):
+            row, row0 = scenario["medians"][measure], base["medians"][measure]
+            cells[measure] = {
+                variant: (row[variant] / row0[variant]) / (size / size0)
+                for variant in VARIANTS
+            }
+        wall, cpu = scenario["medians"]["full"], scenario["medians"]["full_cpu"]
         lines.append(
-            f"| {size} | {row['plain']:.2f} s | {row['ext']:.2f} s | "
-            f"{row['ratio']:.2f}x | {growth['plain']:.2f} | {growth['ext']:.2f} |"
+            f"| {size} | {wall['plain']:.1f} s ({cpu['plain']:.1f} s) | "
+            f"{wall['ext']:.1f} s ({cpu['ext']:.1f} s) | "
+            f"{wall['ratio']:.2f}x ({cpu['ratio']:.2f}x) | "
+            f"{cells['full']['plain']:.2f} ({cells['full_cpu']['plain']:.2f}) | "
+            f"{cells['full']['ext']:.2f} ({cells['full_cpu']['ext']:.2f}) |"
         )
     return lines
 
 
-def write_results(report: dict[str, Any], table: str) -> tuple[Path, Path]:
-    RESULTS.mkdir(parents=True, exist_ok=True)
+def render(path: Path) -> None:
+    """Recompute the statistics of a results file from its samples; rewrite both."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    for scenario in report["scenarios"]:
+        scenario["medians"] = medians(scenario["samples"])
+    table = markdown(report)
+    write_results(report, table, path.parent)
+    print(table)
+
+
+def write_results(
+    report: dict[str, Any], table: str, directory: Path = RESULTS
+) -> tuple[Path, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for suffix, text in (
         ("json", json.dumps(report, indent=1, ensure_ascii=False) + "\n"),
         ("md", table),
     ):
-        path = RESULTS / f"{report['name']}.{suffix}"
+        path = directory / f"{report['name']}.{suffix}"
         # Written aside and renamed, so an interrupted run never leaves half a file.
         temporary = path.with_suffix(f".{suffix}.tmp")
         temporary.write_text(text, encoding="utf-8")
@@ -649,34 +788,80 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--quiet-wait",
         type=float,
         default=QUIET_WAIT,
-        help="seconds to wait, before each build, for other load to go (60)",
+        help="seconds to wait, before each build, for other load to go (20)",
+    )
+    parser.add_argument(
+        "--extension",
+        choices=("head", "worktree", "installed"),
+        default="head",
+        help="which sphinx_interview to build with: a snapshot of the last commit "
+        "(default), a snapshot of the working tree, or the installed package live",
     )
     parser.add_argument("--seed", type=int, default=Settings.seed)
     parser.add_argument("--name", help="results file name (default: the mode)")
     parser.add_argument(
         "--keep", action="store_true", help="keep the output directories in _work/"
     )
+    parser.add_argument(
+        "--render",
+        type=Path,
+        metavar="JSON",
+        help="only rewrite the Markdown of an earlier results file (no builds)",
+    )
     args = parser.parse_args(argv)
+    if args.render:
+        render(args.render)
+        return
     repeat = args.repeat or (1 if args.quick else 3)
     jobs = 1 if args.no_parallel else args.jobs
     chosen = scenarios(args)
+    if not chosen:
+        parser.error("no scenario selected (see --scenarios and --scales)")
     name = args.name or (
         "quick" if args.quick else chosen[0].name if len(chosen) == 1 else "default"
     )
 
-    results = []
+    # A terminated run ends like an interrupted one: subprocess.run then kills
+    # the build in progress instead of leaving it running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    extension = snapshot_extension(args.extension)
+    try:
+        table, json_path, md_path = run_all(args, chosen, name, extension, repeat, jobs)
+    finally:
+        extension.remove()
+    print(table)
+    log(f"written: {json_path.relative_to(REPO)}, {md_path.relative_to(REPO)}")
+
+
+def run_all(
+    args: argparse.Namespace,
+    chosen: list[Scenario],
+    name: str,
+    extension: Extension,
+    repeat: int,
+    jobs: int,
+) -> tuple[str, Path, Path]:
+    """Run every chosen scenario; the report is rewritten after each one."""
+    results: list[dict[str, Any]] = []
     started = time.perf_counter()
-    digest = extension_digest()
+    runner = Runner(extension, args.quiet_wait)
     info = machine()
+    about = {
+        "mode": extension.mode,
+        "commit": extension.commit,
+        "digest": extension.digest,
+    }
+    log(f"sphinx_interview: {extension_text(about)}")
+    table, json_path, md_path = "", RESULTS, RESULTS
     for scenario in chosen:
         result = run_scenario(
+            runner,
             scenario,
             repeat,
             jobs,
             incremental=not args.no_incremental,
             baseline=args.baseline,
             keep=args.keep,
-            quiet_wait=args.quiet_wait,
         )
         result["warnings"] = {
             variant: sum(
@@ -687,26 +872,31 @@ def main(argv: Sequence[str] | None = None) -> None:
             for variant in VARIANTS
         }
         results.append(result)
-    report = {
-        "name": name,
-        "machine": info,
-        "extension_digest": digest,
-        # The extension is developed while benchmarks run: a run whose sources
-        # changed half-way measured two versions and should be repeated.
-        "extension_changed_during_run": extension_digest() != digest,
-        "options": {
-            "repeat": repeat,
-            "jobs": jobs,
-            "baseline": args.baseline,
-            "seed": args.seed,
-            "seconds": round(time.perf_counter() - started, 1),
-        },
-        "scenarios": results,
-    }
-    table = markdown(report)
-    json_path, md_path = write_results(report, table)
-    print(table)
-    log(f"written: {json_path.relative_to(REPO)}, {md_path.relative_to(REPO)}")
+        # Written after every scenario: a long run that is stopped keeps what it
+        # measured ("complete" says whether it got to the end).
+        report = {
+            "name": name,
+            "machine": info,
+            "extension": {
+                **about,
+                # Only the live ``installed`` mode can see the sources change; a
+                # run that did measured two versions and should be repeated.
+                "changed_during_run": extension.mode == "installed"
+                and package_digest(REPO) != extension.digest,
+            },
+            "options": {
+                "repeat": repeat,
+                "jobs": jobs,
+                "baseline": args.baseline,
+                "seed": args.seed,
+                "seconds": round(time.perf_counter() - started, 1),
+                "complete": len(results) == len(chosen),
+            },
+            "scenarios": results,
+        }
+        table = markdown(report)
+        json_path, md_path = write_results(report, table)
+    return table, json_path, md_path
 
 
 if __name__ == "__main__":
