@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(nodes.interview_header, html=html.HEADER, latex=latex.HEADER)
     app.add_node(nodes.interview_title, html=html.TITLE)
     app.add_node(nodes.interview_meta)
+    app.add_node(nodes.exchange_links, html=html.EXCHANGE_LINKS)
 
     directives.register(app)
     app.add_domain(InterviewDomain)

@@ -12,7 +12,7 @@ from . import nodes as interview_nodes
 from .domain import interview_domain
 from .glossary_text import linkable_text_nodes
 from .i18n import _
-from .links import link_or_text, source_docname
+from .links import exchange_links, link_or_text, source_docname
 from .records import ExchangeRecord, TermRecord
 from .terms import TermMatcher
 
@@ -131,17 +131,14 @@ def _backrefs(
         "", "", classes=["sphinx-interview-backrefs"], translatable=False
     )
     paragraph += nodes.strong("", _("Mentioned in:"))
-    for index, exchange in enumerate(exchanges):
-        paragraph += nodes.Text(" " if index == 0 else "; ")
-        text = lookup.exchange_text(exchange)
-        paragraph += link_or_text(
+    paragraph.extend(
+        exchange_links(
             builder,
             docname,
-            exchange.docname,
-            exchange.anchor,
-            nodes.inline(text, text),
-            exchange.summary or None,
+            [lookup.exchange_link(exchange) for exchange in exchanges],
+            inline=True,
         )
+    )
     return paragraph
 
 

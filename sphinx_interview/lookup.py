@@ -120,6 +120,16 @@ class Lookup:
             "number": exchange.number,
         }
 
+    def exchange_link(self, exchange: ExchangeRecord) -> TopicLink:
+        """An exchange as generated lists show it: text, and summary as title."""
+        return TopicLink(
+            docname=exchange.docname,
+            interview_id=exchange.interview_id,
+            anchor=exchange.anchor,
+            text=self.exchange_text(exchange),
+            summary=exchange.summary,
+        )
+
     def link_text(self, target: Target) -> str:
         """Default text of ``:question:``/``:answer:`` links."""
         if target.kind == "interview":
@@ -216,14 +226,7 @@ class Lookup:
         """Every topic with its exchanges, sorted naturally."""
         links: dict[str, list[TopicLink]] = {}
         for index in self.reading_order:
-            exchange = self.exchanges[index]
-            link = TopicLink(
-                docname=exchange.docname,
-                interview_id=exchange.interview_id,
-                anchor=exchange.anchor,
-                text=self.exchange_text(exchange),
-                summary=exchange.summary,
-            )
+            link = self.exchange_link(self.exchanges[index])
             for name in self.exchange_topics(index):
                 links.setdefault(name, []).append(link)
         return sorted(

@@ -54,5 +54,16 @@ class interview_topics(nodes.General, nodes.Element):
     """Placeholder for an ``interview-topics`` directive, filled when resolving."""
 
 
-class glossary_backrefs(nodes.General, nodes.Element):
-    """Placeholder for the "Mentioned in" list below a glossary definition."""
+class exchange_links(nodes.General, nodes.Element):
+    """Generated links to exchanges: a topic's list, or "Mentioned in".
+
+    Only HTML builders get this node (see ``links.exchange_links``): it is drawn
+    straight to HTML, because an archive's topic lists hold thousands of links
+    and as docutils nodes they cost more time and memory than the rest of the
+    extension together. Having no text children, it is also left out of the
+    search index, where it would only repeat the interview pages.
+
+    Attributes: ``links`` (tuple of ``topics.TopicLink``), ``fromdocname``,
+    ``inline`` (``True``: "a; b; c" in a paragraph; ``False``: a bullet list,
+    each link followed by the question's summary).
+    """

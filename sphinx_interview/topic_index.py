@@ -17,9 +17,9 @@ from .diagnostics import Subtype, warn
 from .directives import InterviewDirectiveBase
 from .domain import TOPIC_INDEX_PAGE, interview_domain
 from .i18n import _, __
-from .links import link_or_text, source_docname
+from .links import exchange_links, source_docname
 from .options import split_list
-from .topics import Topic, TopicLink, by_letter, fold
+from .topics import Topic, by_letter, fold
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,33 +76,19 @@ def topic_list(
     anchors: bool,
 ) -> nodes.Element:
     """Topics as a definition list: the topic, then links to its exchanges."""
-    definitions = nodes.definition_list(classes=["sphinx-interview-topic-index"])
+    # "simple" as docutils sets it on compact lists, which this one is.
+    definitions = nodes.definition_list(
+        classes=["simple", "sphinx-interview-topic-index"]
+    )
     for topic in topics:
         term = nodes.term("", topic.name)
         if anchors:
             term["ids"].append(topic.anchor)
-        items = nodes.bullet_list()
-        for link in topic.links:
-            items += nodes.list_item("", _link_paragraph(link, builder, fromdocname))
-        definitions += nodes.definition_list_item("", term, nodes.definition("", items))
+        definition = nodes.definition(
+            "", *exchange_links(builder, fromdocname, topic.links, inline=False)
+        )
+        definitions += nodes.definition_list_item("", term, definition)
     return definitions
-
-
-def _link_paragraph(
-    link: TopicLink, builder: Builder, fromdocname: str
-) -> nodes.Element:
-    paragraph = nodes.paragraph(translatable=False)
-    paragraph += link_or_text(
-        builder,
-        fromdocname,
-        link.docname,
-        link.anchor,
-        nodes.inline(link.text, link.text),
-        link.summary or None,
-    )
-    if link.summary:
-        paragraph += nodes.Text(f" — {link.summary}")
-    return paragraph
 
 
 def render_index_page(

@@ -7,12 +7,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docutils import nodes
 
 _DIGITS = re.compile(r"(\d+)")
 
 
+# Cached: topic names are few, and each is folded again for every comparison.
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Accents removed, case folded, spaces collapsed: "Résumé" and "resume" match."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -46,7 +49,7 @@ def topic_anchor(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TopicLink:
-    """One exchange listed under a topic: "Ivanov 2007, Q3"."""
+    """An exchange in a generated list (topics, "Mentioned in"): "Ivanov 2007, Q3"."""
 
     docname: str
     interview_id: str
