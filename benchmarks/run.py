@@ -831,6 +831,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         extension.remove()
     print(table)
     log(f"written: {json_path.relative_to(REPO)}, {md_path.relative_to(REPO)}")
+    failed = sanity_problems(json.loads(json_path.read_text(encoding="utf-8")))
+    if failed:
+        # The comparison is only fair if both trees build cleanly and link alike.
+        sys.exit("benchmark sanity check failed: " + "; ".join(failed))
+
+
+def sanity_problems(report: dict[str, Any]) -> list[str]:
+    """Scenarios whose trees linked glossary terms differently or warned."""
+    problems: list[str] = []
+    for scenario in report["scenarios"]:
+        if not scenario["term_links"]["identical"]:
+            problems.append(f"{scenario['label']}: glossary links differ")
+        for variant, count in scenario["warnings"].items():
+            if count:
+                problems.append(f"{scenario['label']}: {count} {variant} warning(s)")
+    return problems
 
 
 def run_all(
