@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 #: Version of the data this extension keeps in the environment; bump it when
 #: the records change shape so that Sphinx re-reads every document.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(nodes.interview_title, html=html.TITLE)
     app.add_node(nodes.interview_meta)
     app.add_node(nodes.exchange_links, html=html.EXCHANGE_LINKS)
+    app.add_node(nodes.topic_list, html=html.TOPIC_LIST)
 
     directives.register(app)
     app.add_domain(InterviewDomain)

@@ -73,7 +73,9 @@ class InterviewDomain(Domain):
         "interview": InterviewXRefRole(),
         "topic": InterviewXRefRole(),
     }
-    initial_data = {"docs": {}, "published": {}}
+    #: ``mentions``: the glossary entries found in exchange texts, kept between
+    #: builds (see ``Lookup.mentions``).
+    initial_data = {"docs": {}, "published": {}, "mentions": {}}
     # Bump when the records change shape: Sphinx then re-reads every document.
     data_version = 1
 
@@ -98,6 +100,7 @@ class InterviewDomain(Domain):
                 self.docs,
                 document_order(self.env),
                 auto_topics=self.env.config.interview_auto_topics,
+                memo=self.data.setdefault("mentions", {}),
             )
         return self._lookup
 

@@ -13,7 +13,7 @@ from .domain import interview_domain
 from .glossary_text import linkable_text_nodes
 from .i18n import _
 from .links import exchange_links, link_or_text, source_docname
-from .records import ExchangeRecord, TermRecord
+from .records import TermRecord
 from .terms import TermMatcher
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .domain import InterviewDomain
-    from .lookup import Lookup
+    from .topics import TopicLink
 
 
 def term_reference(
@@ -119,26 +119,19 @@ def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 continue
             origin = source_docname(app.env, term_node, docname)
             term = lookup.term_at(origin, term_node["ids"][0])
-            exchanges = lookup.mentions_of(term) if term is not None else []
-            if exchanges:
-                definition += _backrefs(app.builder, docname, lookup, exchanges)
+            links = lookup.mentions_of(term) if term is not None else []
+            if links:
+                definition += _backrefs(app.builder, docname, links)
 
 
 def _backrefs(
-    builder: Builder, docname: str, lookup: Lookup, exchanges: Sequence[ExchangeRecord]
+    builder: Builder, docname: str, links: Sequence[TopicLink]
 ) -> nodes.Element:
     paragraph = nodes.paragraph(
         "", "", classes=["sphinx-interview-backrefs"], translatable=False
     )
     paragraph += nodes.strong("", _("Mentioned in:"))
-    paragraph.extend(
-        exchange_links(
-            builder,
-            docname,
-            [lookup.exchange_link(exchange) for exchange in exchanges],
-            inline=True,
-        )
-    )
+    paragraph.extend(exchange_links(builder, docname, links, inline=True))
     return paragraph
 
 
@@ -156,10 +149,7 @@ def glossary_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, o
             pages.setdefault(term.docname, []).append(
                 (
                     term.anchors[0],
-                    tuple(
-                        (e.docname, e.anchor, lookup.exchange_text(e), e.summary)
-                        for e in lookup.mentions_of(term)
-                    ),
+                    tuple(lookup.mentions_of(term)),
                 )
             )
         view.update({f"backrefs:{page}": tuple(terms) for page, terms in pages.items()})

@@ -8,10 +8,12 @@ parallel builds.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from .i18n import _
 from .records import (
@@ -24,6 +26,12 @@ from .records import (
 )
 from .terms import TermMatcher
 from .topics import Topic, TopicLink, fold, sort_key, topic_anchor
+
+
+def fingerprint(value: object) -> str:
+    """A stable digest of ``value``: ``repr`` of tuples, strings and dataclasses
+    is the same for equal values in every process."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +55,12 @@ class Lookup:
         docs: Mapping[str, DocRecord],
         order: Sequence[str] = (),
         auto_topics: bool = True,
+        memo: dict[str, Any] | None = None,
     ) -> None:
         self.auto_topics = auto_topics
+        #: Mentions found by earlier builds; see :attr:`mentions`.
+        self._memo = memo if memo is not None else {}
+        self._texts: dict[tuple[str, str, int], str] = {}
         self._position = {docname: index for index, docname in enumerate(order)}
         self.interviews: dict[tuple[str, str], InterviewRecord] = {}
         self.exchanges: list[ExchangeRecord] = []
@@ -124,20 +136,30 @@ class Lookup:
 
     def exchange_text(self, exchange: ExchangeRecord | Target) -> str:
         """How links and lists name an exchange: "Ivanov 2007, Q3"."""
-        return self._formats["exchange"] % {
-            "short": self.short_title(exchange),
-            "number": exchange.number,
-        }
+        # Remembered: every label, list and inventory entry of an exchange asks.
+        key = (exchange.docname, exchange.interview_id, exchange.number)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._formats["exchange"] % {
+                "short": self.short_title(exchange),
+                "number": exchange.number,
+            }
+        return text
 
-    def exchange_link(self, exchange: ExchangeRecord) -> TopicLink:
-        """An exchange as generated lists show it: text, and summary as title."""
-        return TopicLink(
-            docname=exchange.docname,
-            interview_id=exchange.interview_id,
-            anchor=exchange.anchor,
-            text=self.exchange_text(exchange),
-            summary=exchange.summary,
-        )
+    @cached_property
+    def links(self) -> list[TopicLink]:
+        """For each exchange (same order), how generated lists show it: its text,
+        and its summary as title. Made once: topic lists repeat them."""
+        return [
+            TopicLink(
+                docname=exchange.docname,
+                interview_id=exchange.interview_id,
+                anchor=exchange.anchor,
+                text=self.exchange_text(exchange),
+                summary=exchange.summary,
+            )
+            for exchange in self.exchanges
+        ]
 
     def link_text(self, target: Target) -> str:
         """Default text of ``:question:``/``:answer:`` links."""
@@ -153,16 +175,36 @@ class Lookup:
 
     @cached_property
     def mentions(self) -> list[tuple[int, ...]]:
-        """For each exchange (same order), the glossary entries it uses."""
-        matcher = self.matcher
-        return [matcher.mentioned(exchange.text) for exchange in self.exchanges]
+        """For each exchange (same order), the glossary entries it uses.
+
+        What a text mentions depends only on the text and the glossary's names,
+        so the results are kept in the memo (stored with the environment) by
+        fingerprint of the text, for as long as the names stay the same: an
+        incremental build matches only the exchanges it read.
+        """
+        glossary = fingerprint(tuple(term.names for term in self.terms))
+        if self._memo.get("glossary") != glossary:
+            self._memo.clear()
+        known: dict[bytes, tuple[int, ...]] = self._memo.get("texts", {})
+        current: dict[bytes, tuple[int, ...]] = {}
+        mentions = []
+        for exchange in self.exchanges:
+            key = hashlib.blake2b(exchange.text.encode(), digest_size=16).digest()
+            found = known.get(key)
+            if found is None:
+                found = self.matcher.mentioned(exchange.text)
+            current[key] = found
+            mentions.append(found)
+        # Only the texts of this build: edited and deleted ones drop out.
+        self._memo.update(glossary=glossary, texts=current)
+        return mentions
 
     @cached_property
-    def _mentioned_in(self) -> dict[int, list[ExchangeRecord]]:
-        mentioned_in: dict[int, list[ExchangeRecord]] = {}
+    def _mentioned_in(self) -> dict[int, list[TopicLink]]:
+        mentioned_in: dict[int, list[TopicLink]] = {}
         for index in self.reading_order:
             for term in self.mentions[index]:
-                mentioned_in.setdefault(term, []).append(self.exchanges[index])
+                mentioned_in.setdefault(term, []).append(self.links[index])
         return mentioned_in
 
     def term_at(self, docname: str, anchor: str) -> TermRecord | None:
@@ -174,7 +216,7 @@ class Lookup:
     def _term_index(self) -> dict[tuple[str, str], int]:
         return {(term.docname, term.anchors[0]): i for i, term in enumerate(self.terms)}
 
-    def mentions_of(self, term: TermRecord) -> list[ExchangeRecord]:
+    def mentions_of(self, term: TermRecord) -> list[TopicLink]:
         """The exchanges using a glossary entry, in reading order."""
         index = self._term_index.get((term.docname, term.anchors[0]))
         return self._mentioned_in.get(index, []) if index is not None else []
@@ -225,17 +267,22 @@ class Lookup:
 
     def exchange_topics(self, index: int) -> tuple[str, ...]:
         """The topics of the exchange at ``index``, by the names the index uses."""
+        return self._exchange_topics[index]
+
+    @cached_property
+    def _exchange_topics(self) -> list[tuple[str, ...]]:
         names = self._topic_names
-        return tuple(
-            dict.fromkeys(names[fold(name)] for name in self._own_topics(index))
-        )
+        return [
+            tuple(dict.fromkeys(names[fold(name)] for name in self._own_topics(index)))
+            for index in range(len(self.exchanges))
+        ]
 
     @cached_property
     def topics(self) -> list[Topic]:
         """Every topic with its exchanges, sorted naturally."""
         links: dict[str, list[TopicLink]] = {}
         for index in self.reading_order:
-            link = self.exchange_link(self.exchanges[index])
+            link = self.links[index]
             for name in self.exchange_topics(index):
                 links.setdefault(name, []).append(link)
         return sorted(

@@ -67,3 +67,16 @@ class exchange_links(nodes.General, nodes.Element):
     ``inline`` (``True``: "a; b; c" in a paragraph; ``False``: a bullet list,
     each link followed by the question's summary).
     """
+
+
+class topic_list(nodes.General, nodes.Element):
+    """Topics, each with links to its exchanges: the topic index, or part of it.
+
+    Only HTML builders get this node (see ``topic_index.topic_list``), drawn
+    straight to HTML like :class:`exchange_links`: a large glossary makes
+    thousands of topics. Its children are the topic names as text, so that the
+    search index and ``astext()`` still find them; the writer skips them.
+
+    Attributes: ``topics`` (tuple of ``topics.Topic``), ``fromdocname``,
+    ``anchors`` (give each topic its anchor; only one list per page may).
+    """

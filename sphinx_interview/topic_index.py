@@ -75,7 +75,19 @@ def topic_list(
     *,
     anchors: bool,
 ) -> nodes.Element:
-    """Topics as a definition list: the topic, then links to its exchanges."""
+    """Topics as a definition list: the topic, then links to its exchanges.
+
+    HTML builders get one :class:`~sphinx_interview.nodes.topic_list` node,
+    drawn by ``writers/html.py``; other builders standard nodes.
+    """
+    if builder.format == "html":
+        return interview_nodes.topic_list(
+            "",
+            *(nodes.Text(topic.name) for topic in topics),
+            topics=tuple(topics),
+            fromdocname=fromdocname,
+            anchors=anchors,
+        )
     # "simple" as docutils sets it on compact lists, which this one is.
     definitions = nodes.definition_list(
         classes=["simple", "sphinx-interview-topic-index"]
@@ -202,11 +214,10 @@ def general_index_entries(
     """``single`` index entries "topic; Ivanov 2007, Q3" per document."""
     entries: dict[str, list[tuple[str, str, str, str, None]]] = {}
     for index in lookup.reading_order:
-        exchange = lookup.exchanges[index]
-        text = lookup.exchange_text(exchange)
+        link = lookup.links[index]
         for topic in lookup.exchange_topics(index):
-            entries.setdefault(exchange.docname, []).append(
-                ("single", f"{topic}; {text}", exchange.anchor, "", None)
+            entries.setdefault(link.docname, []).append(
+                ("single", f"{topic}; {link.text}", link.anchor, "", None)
             )
     return entries
 
@@ -226,7 +237,7 @@ def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         index = lookup.exchange_at(origin, question["interview_id"], question["number"])
         if index is None:
             continue
-        text = lookup.exchange_text(lookup.exchanges[index])
+        text = lookup.links[index].text
         entries = [
             ("single", f"{topic}; {text}", question["ids"][0], "", None)
             for topic in lookup.exchange_topics(index)

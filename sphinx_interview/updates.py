@@ -10,7 +10,6 @@ keys are recorded by the collector while reading.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -20,6 +19,7 @@ from .diagnostics import Subtype, warn
 from .domain import interview_domain
 from .glossary import glossary_view
 from .i18n import __
+from .lookup import fingerprint
 from .topic_index import sync_general_index, topics_view
 
 if TYPE_CHECKING:
@@ -52,12 +52,6 @@ def label_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, obje
 READ_BACK = ("label:", "genindex:")
 
 
-def digest(value: object) -> str:
-    """A stable fingerprint: ``repr`` of tuples, strings and dataclasses is
-    the same for equal values in every process."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
-
-
 #: The parts of the published view.
 VIEWS: tuple[Callable[[BuildEnvironment, InterviewDomain], dict[str, object]], ...] = (
     label_view,
@@ -87,7 +81,7 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for part in VIEWS:
         view.update(part(env, domain))
     view = {
-        key: value if key.startswith(READ_BACK) else digest(value)
+        key: value if key.startswith(READ_BACK) else fingerprint(value)
         for key, value in view.items()
     }
     old = domain.published

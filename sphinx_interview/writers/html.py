@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,8 @@ from ..links import relative_uri
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
+
+    from ..topics import TopicLink
 
 
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
@@ -49,40 +53,80 @@ def depart_title(self: HTML5Translator, node: nodes.rubric) -> None:
 
 
 def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
-    """The same markup docutils writes for references, at a fraction of the cost.
-
-    (``html.escape`` rather than the translator's ``encode``: the same safety,
-    a third of the time over thousands of links.)
-    """
-    builder = self.builder
-    uris: dict[str, str | None] = {}
-    rendered: list[str] = []
-    for link in node["links"]:
-        if link.docname not in uris:
-            uri = relative_uri(builder, node["fromdocname"], link.docname)
-            # Single-page HTML answers "index.html#document-x"; the anchor
-            # replaces that fragment (as Sphinx's own fix_refuris does).
-            uris[link.docname] = uri.split("#", 1)[0] if uri is not None else None
-        text = f"<span>{escape(link.text)}</span>"
-        uri = uris[link.docname]
-        if uri is not None:
-            href = f"{uri}#{link.anchor}" if link.anchor else uri
-            title = f' title="{escape(link.summary)}"' if link.summary else ""
-            text = (
-                f'<a class="reference internal" href="{escape(href)}"{title}>{text}</a>'
-            )
-        if not node["inline"]:
-            summary = f" — {escape(link.summary)}" if link.summary else ""
-            text = f"<li><p>{text}{summary}</p></li>\n"
-        rendered.append(text)
-    if node["inline"]:
-        self.body.append(" " + "; ".join(rendered))
-    else:
-        self.body.append('<ul class="simple">\n' + "".join(rendered) + "</ul>\n")
+    """The same markup docutils writes for references, at a fraction of the cost."""
+    markup = _links_markup(self, node["fromdocname"], node["links"], node["inline"])
+    self.body.append(" " + markup if node["inline"] else markup)
     raise nodes.SkipNode
+
+
+def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
+    """The definition list docutils would write for the topics and their links."""
+    parts = ['<dl class="simple sphinx-interview-topic-index">\n']
+    for topic in node["topics"]:
+        anchor = f' id="{escape(topic.anchor)}"' if node["anchors"] else ""
+        links = _links_markup(self, node["fromdocname"], topic.links, False)
+        parts.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>{links}</dd>\n")
+    parts.append("</dl>\n")
+    self.body.append("".join(parts))
+    raise nodes.SkipNode
+
+
+def _links_markup(
+    self: HTML5Translator,
+    fromdocname: str,
+    links: Sequence[TopicLink],
+    inline: bool,
+) -> str:
+    """Links to exchanges: "a; b; c" (``inline``) or a bullet list.
+
+    A topic index repeats each exchange under several topics, so a link's
+    markup is made once per target URI (:func:`_link_markup`), and each
+    document's URI once per page (:func:`_page_uri`).
+    """
+    rendered = [
+        _link_markup(link, _page_uri(self, fromdocname, link.docname), inline)
+        for link in links
+    ]
+    if inline:
+        return "; ".join(rendered)
+    return '<ul class="simple">\n' + "".join(rendered) + "</ul>\n"
+
+
+def _page_uri(self: HTML5Translator, fromdocname: str, docname: str) -> str | None:
+    """The URI of ``docname`` from ``fromdocname``, remembered by the translator
+    (one per written page)."""
+    uris: dict[tuple[str, str], str | None] = self.__dict__.setdefault(
+        "_sphinx_interview_uris", {}
+    )
+    key = (fromdocname, docname)
+    if key not in uris:
+        uri = relative_uri(self.builder, fromdocname, docname)
+        # Single-page HTML answers "index.html#document-x"; the anchor
+        # replaces that fragment (as Sphinx's own fix_refuris does).
+        uris[key] = uri.split("#", 1)[0] if uri is not None else None
+    return uris[key]
+
+
+@lru_cache(maxsize=1 << 16)
+def _link_markup(link: TopicLink, uri: str | None, inline: bool) -> str:
+    """One link (``uri`` None: the builder has no such page, so only its text).
+
+    ``html.escape`` rather than the translator's ``encode``: the same safety,
+    a third of the time over thousands of links.
+    """
+    text = f"<span>{escape(link.text)}</span>"
+    if uri is not None:
+        href = f"{uri}#{link.anchor}" if link.anchor else uri
+        title = f' title="{escape(link.summary)}"' if link.summary else ""
+        text = f'<a class="reference internal" href="{escape(href)}"{title}>{text}</a>'
+    if inline:
+        return text
+    summary = f" — {escape(link.summary)}" if link.summary else ""
+    return f"<li><p>{text}{summary}</p></li>\n"
 
 
 BLOCK = (visit_block, depart_block)
 HEADER = (visit_header, depart_header)
 TITLE = (visit_title, depart_title)
 EXCHANGE_LINKS = (visit_exchange_links, None)
+TOPIC_LIST = (visit_topic_list, None)
