@@ -83,7 +83,7 @@ def topic_list(
     if builder.format == "html":
         return interview_nodes.topic_list(
             "",
-            *(nodes.Text(topic.name) for topic in topics),
+            *(nodes.Text(f"{topic.name}\n") for topic in topics),
             topics=tuple(topics),
             fromdocname=fromdocname,
             anchors=anchors,

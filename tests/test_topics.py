@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bs4 import Tag
 
 from sphinx_interview.topics import fold, sort_key
@@ -150,3 +152,22 @@ def test_sorting_is_natural() -> None:
     names = ["b", "Émile", "a10", "A2", "ábc", "Z"]
     assert sorted(names, key=sort_key) == ["A2", "a10", "ábc", "b", "Émile", "Z"]
     assert fold("  Émigrés  Now ") == "emigres now"
+
+
+def test_topic_names_are_searchable(project: ProjectFactory) -> None:
+    """The page holding ``interview-topics`` is found by its topics' names
+    (the generated links are left out of the search index on purpose)."""
+    proj = project("full")
+    proj.build()
+    index = json.loads(
+        proj.output("searchindex.js").removeprefix("Search.setIndex(").rstrip(");\n")
+    )
+    topics_page = index["docnames"].index("topics")
+
+    def pages(word: str) -> set[int]:
+        found = index["terms"][word]
+        return set(found) if isinstance(found, list) else {found}
+
+    # "Émigrés" is written as a topic of the interview only, never in its text.
+    assert topics_page in pages("émigré")
+    assert topics_page in pages("chelyabinsk")
