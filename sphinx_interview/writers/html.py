@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -61,13 +61,15 @@ def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
     """The definition list docutils would write for the topics and their links."""
-    parts = ['<dl class="simple sphinx-interview-topic-index">\n']
+    # Appended piece by piece, as docutils' own visitors do: the list of a large
+    # glossary is megabytes, and joining it here would hold it twice.
+    self.body.append('<dl class="simple sphinx-interview-topic-index">\n')
     for topic in node["topics"]:
         anchor = f' id="{escape(topic.anchor)}"' if node["anchors"] else ""
-        links = _links_markup(self, node["fromdocname"], topic.links, False)
-        parts.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>{links}</dd>\n")
-    parts.append("</dl>\n")
-    self.body.append("".join(parts))
+        self.body.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>")
+        self.body.append(_links_markup(self, node["fromdocname"], topic.links, False))
+        self.body.append("</dd>\n")
+    self.body.append("</dl>\n")
     raise nodes.SkipNode
 
 
@@ -77,37 +79,48 @@ def _links_markup(
     links: Sequence[TopicLink],
     inline: bool,
 ) -> str:
-    """Links to exchanges: "a; b; c" (``inline``) or a bullet list.
-
-    A topic index repeats each exchange under several topics, so a link's
-    markup is made once per target URI (:func:`_link_markup`), and each
-    document's URI once per page (:func:`_page_uri`).
-    """
-    rendered = [
-        _link_markup(link, _page_uri(self, fromdocname, link.docname), inline)
-        for link in links
-    ]
+    """Links to exchanges: "a; b; c" (``inline``) or a bullet list."""
+    page: _PageLinks = self.__dict__.setdefault("_sphinx_interview_links", _PageLinks())
+    rendered = [page.markup(self, fromdocname, link, inline) for link in links]
     if inline:
         return "; ".join(rendered)
     return '<ul class="simple">\n' + "".join(rendered) + "</ul>\n"
 
 
-def _page_uri(self: HTML5Translator, fromdocname: str, docname: str) -> str | None:
-    """The URI of ``docname`` from ``fromdocname``, remembered by the translator
-    (one per written page)."""
-    uris: dict[tuple[str, str], str | None] = self.__dict__.setdefault(
-        "_sphinx_interview_uris", {}
-    )
-    key = (fromdocname, docname)
-    if key not in uris:
-        uri = relative_uri(self.builder, fromdocname, docname)
-        # Single-page HTML answers "index.html#document-x"; the anchor
-        # replaces that fragment (as Sphinx's own fix_refuris does).
-        uris[key] = uri.split("#", 1)[0] if uri is not None else None
-    return uris[key]
+@dataclass
+class _PageLinks:
+    """The links one translator (one written page) has made so far.
+
+    A topic index lists each exchange under several topics and links to each
+    document many times: each link's markup and each document's URI are made
+    once per page, and forgotten with the page.
+    """
+
+    uris: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    made: dict[tuple[str, TopicLink, bool], str] = field(default_factory=dict)
+
+    def markup(
+        self, writer: HTML5Translator, fromdocname: str, link: TopicLink, inline: bool
+    ) -> str:
+        key = (fromdocname, link, inline)
+        if key not in self.made:
+            self.made[key] = _link_markup(
+                link, self.uri(writer, fromdocname, link.docname), inline
+            )
+        return self.made[key]
+
+    def uri(
+        self, writer: HTML5Translator, fromdocname: str, docname: str
+    ) -> str | None:
+        key = (fromdocname, docname)
+        if key not in self.uris:
+            uri = relative_uri(writer.builder, fromdocname, docname)
+            # Single-page HTML answers "index.html#document-x"; the anchor
+            # replaces that fragment (as Sphinx's own fix_refuris does).
+            self.uris[key] = uri.split("#", 1)[0] if uri is not None else None
+        return self.uris[key]
 
 
-@lru_cache(maxsize=1 << 16)
 def _link_markup(link: TopicLink, uri: str | None, inline: bool) -> str:
     """One link (``uri`` None: the builder has no such page, so only its text).
 
