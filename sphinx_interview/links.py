@@ -71,7 +71,8 @@ def exchange_links(
             link.docname,
             link.anchor,
             nodes.inline(link.text, link.text),
-            link.summary or None,
+            # In a list the summary follows the link (see writers/html.py).
+            (link.summary or None) if inline else None,
         )
         for link in links
     ]

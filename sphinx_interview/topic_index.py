@@ -20,6 +20,7 @@ from .i18n import _, __
 from .links import exchange_links, source_docname
 from .options import split_list
 from .topics import Topic, by_letter, fold
+from .writers.html import PageLinks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -116,18 +117,22 @@ def render_index_page(
     """
     if pagename != TOPIC_INDEX_PAGE or templatename != "domainindex.html":
         return None
-    builder = app.builder
-    lookup = interview_domain(app.env).lookup
-    body = nodes.container(classes=["sphinx-interview-topic-page"])
+    # Written as HTML directly, not through docutils: for a large archive the
+    # page is megabytes, and docutils' writer would hold several copies of it.
+    links = PageLinks(app.builder)
     title = str(TopicIndex.localname)
-    body += nodes.raw("", f"<h1>{html.escape(title)}</h1>\n", format="html")
-    for letter, topics in by_letter(lookup.topics).items():
-        heading = nodes.rubric(letter, letter, ids=[f"cap-{letter}"])
-        heading["heading-level"] = 2
-        body += heading
-        body += topic_list(topics, builder, pagename, anchors=True)
-    render_partial = builder.render_partial  # type: ignore[attr-defined]
-    context["body"] = render_partial(body)["fragment"]
+    body = [
+        '<div class="sphinx-interview-topic-page docutils container">\n',
+        f"<h1>{html.escape(title)}</h1>\n",
+    ]
+    for letter, topics in by_letter(interview_domain(app.env).lookup.topics).items():
+        body.append(
+            f'<h2 class="rubric" id="cap-{html.escape(letter)}">'
+            f"{html.escape(letter)}</h2>\n"
+        )
+        body.extend(links.topic_list(pagename, topics, anchors=True))
+    body.append("</div>\n")
+    context["body"] = "".join(body)
     context["title"] = title
     context.setdefault("display_toc", False)
     return "page.html"

@@ -155,6 +155,14 @@ def test_mentioned_in_backlinks(project: ProjectFactory) -> None:
     ]
     assert backrefs["NATO"] == [("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2")]
     assert backrefs["Bishkek"] == []
+    # A line of links: each has the question's first sentence as its tooltip.
+    titles = [
+        a["title"]
+        for dd in glossary.select("dl.glossary > dd")
+        if text_of(dd.find_previous_sibling("dt")) == "NATO"
+        for a in dd.select("p.sphinx-interview-backrefs a")
+    ]
+    assert titles == ["Is the SCO an anti-NATO alliance?"]
     labels = glossary.select("dl.glossary > dd p.sphinx-interview-backrefs strong")
     assert {label.get_text() for label in labels} == {"Mentioned in:"}
 

@@ -54,6 +54,11 @@ def test_index_page(project: ProjectFactory) -> None:
     assert found == EXPECTED
     # Every topic has an anchor, which :interview:topic: links to.
     assert select_one(body, "dt#topic-nato").get_text() == "NATO"
+    # Each link is followed by the question's first sentence, not given it as a
+    # tooltip too.
+    nato = select_one(body, "dt#topic-nato").find_next_sibling("dd")
+    assert text_of(nato) == "Ivanov 2007, Q2 — Is the SCO an anti-NATO alliance?"
+    assert body.select("dl.sphinx-interview-topic-index a[title]") == []
     assert [text_of(h) for h in body.select("h2.rubric")] == [
         "C",
         "D",

@@ -14,9 +14,10 @@ from ..i18n import _
 from ..links import relative_uri
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
 
-    from ..topics import TopicLink
+    from ..topics import Topic, TopicLink
 
 
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
@@ -54,67 +55,79 @@ def depart_title(self: HTML5Translator, node: nodes.rubric) -> None:
 
 def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
     """The same markup docutils writes for references, at a fraction of the cost."""
-    markup = _links_markup(self, node["fromdocname"], node["links"], node["inline"])
+    markup = _page_links(self).markup(
+        node["fromdocname"], node["links"], node["inline"]
+    )
     self.body.append(" " + markup if node["inline"] else markup)
     raise nodes.SkipNode
 
 
 def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
     """The definition list docutils would write for the topics and their links."""
-    # Appended piece by piece, as docutils' own visitors do: the list of a large
-    # glossary is megabytes, and joining it here would hold it twice.
-    self.body.append('<dl class="simple sphinx-interview-topic-index">\n')
-    for topic in node["topics"]:
-        anchor = f' id="{escape(topic.anchor)}"' if node["anchors"] else ""
-        self.body.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>")
-        self.body.append(_links_markup(self, node["fromdocname"], topic.links, False))
-        self.body.append("</dd>\n")
-    self.body.append("</dl>\n")
+    self.body.extend(
+        _page_links(self).topic_list(
+            node["fromdocname"], node["topics"], node["anchors"]
+        )
+    )
     raise nodes.SkipNode
 
 
-def _links_markup(
-    self: HTML5Translator,
-    fromdocname: str,
-    links: Sequence[TopicLink],
-    inline: bool,
-) -> str:
-    """Links to exchanges: "a; b; c" (``inline``) or a bullet list."""
-    page: _PageLinks = self.__dict__.setdefault("_sphinx_interview_links", _PageLinks())
-    rendered = [page.markup(self, fromdocname, link, inline) for link in links]
-    if inline:
-        return "; ".join(rendered)
-    return '<ul class="simple">\n' + "".join(rendered) + "</ul>\n"
+def _page_links(self: HTML5Translator) -> PageLinks:
+    links: PageLinks = self.__dict__.setdefault(
+        "_sphinx_interview_links", PageLinks(self.builder)
+    )
+    return links
 
 
 @dataclass
-class _PageLinks:
-    """The links one translator (one written page) has made so far.
+class PageLinks:
+    """The generated links of one written page, as HTML.
 
     A topic index lists each exchange under several topics and links to each
     document many times: each link's markup and each document's URI are made
     once per page, and forgotten with the page.
     """
 
+    builder: Builder
     uris: dict[tuple[str, str], str | None] = field(default_factory=dict)
     made: dict[tuple[str, TopicLink, bool], str] = field(default_factory=dict)
 
-    def markup(
-        self, writer: HTML5Translator, fromdocname: str, link: TopicLink, inline: bool
-    ) -> str:
+    def topic_list(
+        self, fromdocname: str, topics: Sequence[Topic], anchors: bool
+    ) -> list[str]:
+        """Pieces of a definition list: each topic, then links to its exchanges.
+
+        Pieces, not one string: a large glossary's list is megabytes, and the
+        caller's own joining is then the only copy.
+        """
+        pieces = ['<dl class="simple sphinx-interview-topic-index">\n']
+        for topic in topics:
+            anchor = f' id="{escape(topic.anchor)}"' if anchors else ""
+            pieces.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>")
+            pieces.append(self.markup(fromdocname, topic.links, False))
+            pieces.append("</dd>\n")
+        pieces.append("</dl>\n")
+        return pieces
+
+    def markup(self, fromdocname: str, links: Sequence[TopicLink], inline: bool) -> str:
+        """Links to exchanges: "a; b; c" (``inline``) or a bullet list."""
+        rendered = [self._link(fromdocname, link, inline) for link in links]
+        if inline:
+            return "; ".join(rendered)
+        return '<ul class="simple">\n' + "".join(rendered) + "</ul>\n"
+
+    def _link(self, fromdocname: str, link: TopicLink, inline: bool) -> str:
         key = (fromdocname, link, inline)
         if key not in self.made:
             self.made[key] = _link_markup(
-                link, self.uri(writer, fromdocname, link.docname), inline
+                link, self._uri(fromdocname, link.docname), inline
             )
         return self.made[key]
 
-    def uri(
-        self, writer: HTML5Translator, fromdocname: str, docname: str
-    ) -> str | None:
+    def _uri(self, fromdocname: str, docname: str) -> str | None:
         key = (fromdocname, docname)
         if key not in self.uris:
-            uri = relative_uri(writer.builder, fromdocname, docname)
+            uri = relative_uri(self.builder, fromdocname, docname)
             # Single-page HTML answers "index.html#document-x"; the anchor
             # replaces that fragment (as Sphinx's own fix_refuris does).
             self.uris[key] = uri.split("#", 1)[0] if uri is not None else None
@@ -124,13 +137,16 @@ class _PageLinks:
 def _link_markup(link: TopicLink, uri: str | None, inline: bool) -> str:
     """One link (``uri`` None: the builder has no such page, so only its text).
 
+    The question's first sentence is the link's tooltip in a line of links, and
+    follows the link in a list, where a tooltip would only repeat it (screen
+    readers would read it twice, and a large topic index would double in size).
     ``html.escape`` rather than the translator's ``encode``: the same safety,
     a third of the time over thousands of links.
     """
     text = f"<span>{escape(link.text)}</span>"
     if uri is not None:
         href = f"{uri}#{link.anchor}" if link.anchor else uri
-        title = f' title="{escape(link.summary)}"' if link.summary else ""
+        title = f' title="{escape(link.summary)}"' if inline and link.summary else ""
         text = f'<a class="reference internal" href="{escape(href)}"{title}>{text}</a>'
     if inline:
         return text
