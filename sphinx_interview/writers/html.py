@@ -1,4 +1,5 @@
-"""HTML (and EPUB): semantic ``div``/``p`` markup, ``lang``, and ¶ permalinks."""
+"""HTML (and EPUB): semantic ``div``/``p`` markup, ``lang``, ¶ permalinks, and the
+generated lists of links (topic lists, "Mentioned in") written as HTML directly."""
 
 from __future__ import annotations
 
@@ -73,9 +74,10 @@ def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def _page_links(self: HTML5Translator) -> PageLinks:
-    links: PageLinks = self.__dict__.setdefault(
-        "_sphinx_interview_links", PageLinks(self.builder)
-    )
+    """The page's links, kept on the translator: Sphinx makes one per page."""
+    links: PageLinks | None = self.__dict__.get("_sphinx_interview_links")
+    if links is None:
+        links = self.__dict__["_sphinx_interview_links"] = PageLinks(self.builder)
     return links
 
 
