@@ -826,21 +826,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     extension = snapshot_extension(args.extension)
     try:
-        table, json_path, md_path = run_all(args, chosen, name, extension, repeat, jobs)
+        results, table, json_path, md_path = run_all(
+            args, chosen, name, extension, repeat, jobs
+        )
     finally:
         extension.remove()
     print(table)
     log(f"written: {json_path.relative_to(REPO)}, {md_path.relative_to(REPO)}")
-    failed = sanity_problems(json.loads(json_path.read_text(encoding="utf-8")))
+    failed = sanity_problems(results)
     if failed:
         # The comparison is only fair if both trees build cleanly and link alike.
         sys.exit("benchmark sanity check failed: " + "; ".join(failed))
 
 
-def sanity_problems(report: dict[str, Any]) -> list[str]:
+def sanity_problems(results: list[dict[str, Any]]) -> list[str]:
     """Scenarios whose trees linked glossary terms differently or warned."""
     problems: list[str] = []
-    for scenario in report["scenarios"]:
+    for scenario in results:
         if not scenario["term_links"]["identical"]:
             problems.append(f"{scenario['label']}: glossary links differ")
         for variant, count in scenario["warnings"].items():
@@ -856,8 +858,11 @@ def run_all(
     extension: Extension,
     repeat: int,
     jobs: int,
-) -> tuple[str, Path, Path]:
-    """Run every chosen scenario; the report is rewritten after each one."""
+) -> tuple[list[dict[str, Any]], str, Path, Path]:
+    """Run every chosen scenario; the report is rewritten after each one.
+
+    Returns each scenario's results, the Markdown report and the files written.
+    """
     results: list[dict[str, Any]] = []
     started = time.perf_counter()
     runner = Runner(extension, args.quiet_wait)
@@ -912,7 +917,7 @@ def run_all(
         }
         table = markdown(report)
         json_path, md_path = write_results(report, table)
-    return table, json_path, md_path
+    return results, table, json_path, md_path
 
 
 if __name__ == "__main__":

@@ -60,7 +60,6 @@ class Lookup:
         self.auto_topics = auto_topics
         #: Mentions found by earlier builds; see :attr:`mentions`.
         self._memo = memo if memo is not None else {}
-        self._texts: dict[tuple[str, str, int], str] = {}
         self._position = {docname: index for index, docname in enumerate(order)}
         self.interviews: dict[tuple[str, str], InterviewRecord] = {}
         self.exchanges: list[ExchangeRecord] = []
@@ -136,26 +135,24 @@ class Lookup:
 
     def exchange_text(self, exchange: ExchangeRecord | Target) -> str:
         """How links and lists name an exchange: "Ivanov 2007, Q3"."""
-        # Remembered: every label, list and inventory entry of an exchange asks.
-        key = (exchange.docname, exchange.interview_id, exchange.number)
-        text = self._texts.get(key)
-        if text is None:
-            text = self._texts[key] = self._formats["exchange"] % {
-                "short": self.short_title(exchange),
-                "number": exchange.number,
-            }
-        return text
+        index = self._exchange_index[
+            exchange.docname, exchange.interview_id, exchange.number
+        ]
+        return self.links[index].text
 
     @cached_property
     def links(self) -> list[TopicLink]:
         """For each exchange (same order), how generated lists show it: its text,
-        and its summary as title. Made once: topic lists repeat them."""
+        and its summary as title. Made once: every label, list and inventory
+        entry of an exchange asks for its text."""
+        exchange_format = self._formats["exchange"]
         return [
             TopicLink(
                 docname=exchange.docname,
                 interview_id=exchange.interview_id,
                 anchor=exchange.anchor,
-                text=self.exchange_text(exchange),
+                text=exchange_format
+                % {"short": self.short_title(exchange), "number": exchange.number},
                 summary=exchange.summary,
             )
             for exchange in self.exchanges
@@ -185,11 +182,11 @@ class Lookup:
         glossary = fingerprint(tuple(term.names for term in self.terms))
         if self._memo.get("glossary") != glossary:
             self._memo.clear()
-        known: dict[bytes, tuple[int, ...]] = self._memo.get("texts", {})
-        current: dict[bytes, tuple[int, ...]] = {}
+        known: dict[str, tuple[int, ...]] = self._memo.get("texts", {})
+        current: dict[str, tuple[int, ...]] = {}
         mentions = []
         for exchange in self.exchanges:
-            key = hashlib.blake2b(exchange.text.encode(), digest_size=16).digest()
+            key = fingerprint(exchange.text)
             found = known.get(key)
             if found is None:
                 found = self.matcher.mentioned(exchange.text)
