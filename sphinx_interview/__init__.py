@@ -1,17 +1,31 @@
 """sphinx_interview: interviews as Sphinx documentation.
 
-``setup()`` only registers; each module named below does one job.
+``setup()`` is the list of everything the extension adds to Sphinx; each module
+named here does one job (see the README's Architecture section).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import assets, config, directives, glossary, nodes, topic_index, updates
+from . import config, nodes
+from .assets import STYLESHEET, copy_assets
+from .collector import collect_document
+from .directives import (
+    AnswerDirective,
+    InterviewDirective,
+    InterviewTopicsDirective,
+    QuestionDirective,
+    TranslatedSpeakers,
+    UndefinedSubstitutions,
+)
 from .domain import InterviewDomain
-from .i18n import LOCALE_DIR, MESSAGE_CATALOG
-from .roles import InterviewXRefRole
-from .writers import html, latex, texinfo, text
+from .glossary_links import add_backrefs, link_terms
+from .locale import LOCALE_DIR, MESSAGE_CATALOG
+from .topic_index import TopicIndex, add_index_entries, fill_placeholders
+from .updates import finish_reading, start_reading
+from .writers import html, html_lists, latex, man, texinfo, text
+from .xrefs import InterviewXRefRole, warn_missing_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,14 +35,15 @@ __version__ = "0.1.0"
 
 #: Version of the data this extension keeps in the environment; bump it when
 #: the records change shape so that Sphinx re-reads every document.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    config.register(app)
+    config.declare(app)
     app.connect("config-inited", config.validate)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
 
+    # Nodes, with their visitors per output format.
     app.add_node(
         nodes.interview, html=html.BLOCK, latex=latex.INTERVIEW, texinfo=texinfo.BLOCK
     )
@@ -44,19 +59,48 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         text=text.ANSWER,
     )
     app.add_node(nodes.interview_header, html=html.HEADER, latex=latex.HEADER)
-    app.add_node(nodes.interview_title, html=html.TITLE)
+    app.add_node(
+        nodes.interview_title,
+        html=html.TITLE,
+        latex=latex.TITLE,
+        text=text.TITLE,
+        man=man.TITLE,
+        texinfo=texinfo.TITLE,
+    )
     app.add_node(nodes.interview_meta)
-    app.add_node(nodes.exchange_links, html=html.EXCHANGE_LINKS)
-    app.add_node(nodes.topic_list, html=html.TOPIC_LIST)
+    app.add_node(nodes.interview_topics)
+    app.add_node(nodes.exchange_links, html=html_lists.EXCHANGE_LINKS)
+    app.add_node(nodes.topic_list, html=html_lists.TOPIC_LIST)
 
-    directives.register(app)
-    app.add_domain(InterviewDomain)
+    # Markup.
+    app.add_directive("interview", InterviewDirective)
+    app.add_directive("question", QuestionDirective)
+    app.add_directive("answer", AnswerDirective)
+    app.add_directive("interview-topics", InterviewTopicsDirective)
     app.add_role("question", InterviewXRefRole())
     app.add_role("answer", InterviewXRefRole())
-    topic_index.register(app)
-    glossary.register(app)
-    updates.register(app)
-    assets.register(app)
+    app.add_transform(TranslatedSpeakers)
+    app.add_transform(UndefinedSubstitutions)
+
+    # Cross-document data, and the topic index.
+    app.add_domain(InterviewDomain)
+    app.add_index_to_domain("interview", TopicIndex)
+    app.connect("doctree-read", collect_document)
+    app.connect("env-get-outdated", start_reading)
+    app.connect("env-updated", finish_reading)
+    app.connect("warn-missing-reference", warn_missing_reference)
+
+    # Writing: what other pages contribute to each page.
+    app.connect("doctree-resolved", fill_placeholders)
+    app.connect("doctree-resolved", add_index_entries)
+    app.connect("doctree-resolved", link_terms)
+    app.connect("doctree-resolved", add_backrefs)
+    app.connect("html-page-context", html_lists.render_index_page)
+
+    # Assets.
+    app.add_css_file(STYLESHEET)
+    app.add_latex_package(latex.PACKAGE)
+    app.connect("builder-inited", copy_assets)
 
     return {
         "version": __version__,

@@ -32,9 +32,3 @@ def copy_assets(app: Sphinx) -> None:
 def _copy(source: Path, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     copy_asset_file(source, destination, force=True)
-
-
-def register(app: Sphinx) -> None:
-    app.add_css_file(STYLESHEET)
-    app.add_latex_package(PACKAGE)
-    app.connect("builder-inited", copy_assets)

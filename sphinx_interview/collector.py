@@ -1,22 +1,54 @@
-"""Read one document's doctree into the :class:`DocRecord` the domain stores."""
+"""Read one document's finished doctree into the :class:`DocRecord` the domain keeps.
+
+It runs at ``doctree-read``, after every transform: MyST turns ``[](#label)`` into
+a cross-reference late in reading, and a page's dependencies must include it.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
 from . import nodes as interview_nodes
-from .glossary_text import linkable_text, term_records
+from .glossary import glossary_entries, linkable_text
 from .metadata import short_title
-from .options import parse_date
-from .records import AnswerRecord, DocRecord, ExchangeRecord, InterviewRecord
-from .text import summarize
+from .records import (
+    AnswerRecord,
+    DocRecord,
+    ExchangeRecord,
+    InterviewRecord,
+    TermRecord,
+)
 from .topics import fold
+from .values import parse_date
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: How long the question text in a ``:ref:`` title may grow before it is cut.
 SUMMARY_LENGTH = 100
+#: How long a tooltip (a definition's first sentence) may grow before it is cut.
+TOOLTIP_LENGTH = 200
+
+# A sentence ends at . ? ! … before a space, or at the full-width and Arabic marks,
+# which need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s|(?<=[\u3002\uff01\uff1f\u061f])")
+
+
+def summarize(text: str, limit: int) -> str:
+    """The first sentence of ``text``, cut at a word boundary if still too long."""
+    text = " ".join(text.split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
 
 
 def body_text(node: nodes.Element) -> str:
@@ -37,31 +69,31 @@ def element_labels(node: nodes.Element) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def collect(docname: str, document: nodes.document, link_terms: bool) -> DocRecord:
-    interviews = tuple(_interviews(docname, document))
-    exchanges = tuple(_exchanges(docname, document))
-    terms = tuple(term_records(docname, document))
-    depends = set(_citations(document))
-    if exchanges and link_terms:
-        # Terms are linked when writing: a changed glossary means rewriting this page.
+def collect(docname: str, document: nodes.document, source: str) -> DocRecord:
+    """``source`` is the document's file, for nodes that do not say theirs."""
+    exchanges = tuple(_exchanges(docname, document, source))
+    terms = tuple(_terms(docname, document))
+    depends = set(_references(document))
+    if exchanges:
+        # Glossary links and their tooltips are made when writing.
         depends.add("glossary")
     if terms:
         # The "Mentioned in" lists below its definitions come from other pages.
         depends.add(f"backrefs:{docname}")
-    if any(document.findall(interview_nodes.interview_topics)):
-        depends.add("topics")
     return DocRecord(
-        interviews=interviews,
+        interviews=tuple(_interviews(docname, document, source)),
         exchanges=exchanges,
         terms=terms,
         depends=frozenset(depends),
     )
 
 
-def _interviews(docname: str, document: nodes.document) -> Iterator[InterviewRecord]:
+def _interviews(
+    docname: str, document: nodes.document, source: str
+) -> Iterator[InterviewRecord]:
     for node in document.findall(interview_nodes.interview):
         title_node = next(iter(node.findall(interview_nodes.interview_title)), None)
-        title = title_node.astext() if title_node is not None else ""
+        title = " ".join(title_node.astext().split()) if title_node else ""
         date = node.get("date", "")
         yield InterviewRecord(
             docname=docname,
@@ -78,11 +110,14 @@ def _interviews(docname: str, document: nodes.document) -> Iterator[InterviewRec
             or node["interview_id"],
             date=date,
             topics=tuple(node.get("topics", ())),
+            source=node.source or source,
             line=node.line,
         )
 
 
-def _exchanges(docname: str, document: nodes.document) -> Iterator[ExchangeRecord]:
+def _exchanges(
+    docname: str, document: nodes.document, source: str
+) -> Iterator[ExchangeRecord]:
     """One record per numbered question, with the answers that belong to it."""
     pending: dict[tuple[str, int], tuple[nodes.Element, list[nodes.Element]]] = {}
     for node in document.findall(
@@ -97,6 +132,7 @@ def _exchanges(docname: str, document: nodes.document) -> Iterator[ExchangeRecor
         elif key in pending:
             pending[key][1].append(node)
     for (interview_id, number), (question, answers) in pending.items():
+        text, terms = linkable_text([question, *answers])
         yield ExchangeRecord(
             docname=docname,
             interview_id=interview_id,
@@ -107,16 +143,19 @@ def _exchanges(docname: str, document: nodes.document) -> Iterator[ExchangeRecor
             summary=summarize(body_text(question), SUMMARY_LENGTH),
             topics=_topics([question, *answers]),
             # Kept even when terms are not linked: topics and back-links use it.
-            text=linkable_text([question, *answers]),
+            text=text,
+            terms=terms,
             answers=tuple(
                 AnswerRecord(
                     anchor=answer["ids"][0] if answer["ids"] else "",
                     auto_label=answer.get("auto_label", ""),
                     labels=element_labels(answer),
+                    source=answer.source or source,
                     line=answer.line,
                 )
                 for answer in answers
             ),
+            source=question.source or source,
             line=question.line,
         )
 
@@ -131,14 +170,58 @@ def _topics(blocks: list[nodes.Element]) -> tuple[str, ...]:
     return tuple(topics)
 
 
-def _citations(document: nodes.document) -> Iterator[str]:
-    """Dependency keys of the labels and topics this document links to."""
+def _terms(docname: str, document: nodes.document) -> Iterator[TermRecord]:
+    """One record per entry of every ``glossary`` directive in the document."""
+    for glossary in document.findall(addnodes.glossary):
+        for terms, definition in glossary_entries(glossary):
+            paragraph = (
+                next(iter(definition.findall(nodes.paragraph)), None)
+                if definition is not None
+                else None
+            )
+            yield TermRecord(
+                docname=docname,
+                names=tuple(" ".join(term.astext().split()) for term in terms),
+                index_names=tuple(_index_name(term) for term in terms),
+                anchors=tuple(term["ids"][0] if term["ids"] else "" for term in terms),
+                summary=summarize(paragraph.astext(), TOOLTIP_LENGTH)
+                if paragraph
+                else "",
+                line=terms[0].line,
+            )
+
+
+def _index_name(term: nodes.term) -> str:
+    """The term as Sphinx's glossary wrote it into its index entry."""
+    for index in term.findall(addnodes.index):
+        for entry in index["entries"]:
+            return " ".join(str(entry[1]).split())
+    return " ".join(term.astext().split())
+
+
+def _references(document: nodes.document) -> Iterator[str]:
+    """Dependency keys of everything this document refers to.
+
+    Every cross-reference counts, whatever its role: ``:ref:``, ``:any:`` and
+    MyST links may all land on our labels, and a key that names nothing of ours
+    never changes.
+    """
     for ref in document.findall(addnodes.pending_xref):
-        domain, reftype = ref.get("refdomain"), ref.get("reftype")
         target = str(ref.get("reftarget", ""))
-        if domain == "interview" and reftype == "topic":
+        if ref.get("refdomain") == "interview" and ref.get("reftype") == "topic":
             yield f"topic:{fold(target)}"
-        elif domain == "interview" or (domain == "std" and reftype == "ref"):
-            yield f"label:{target.lower()}"
-        elif reftype == "myst":
-            yield f"label:{target.lower().lstrip('#')}"
+        else:
+            yield f"label:{nodes.fully_normalize_name(target.lstrip('#'))}"
+    for placeholder in document.findall(interview_nodes.interview_topics):
+        yield "topics"
+        for label in placeholder["interviews"]:
+            yield f"label:{nodes.fully_normalize_name(label)}"
+
+
+def collect_document(app: Sphinx, document: nodes.document) -> None:
+    """``doctree-read``: keep the document's record in the domain."""
+    from .domain import interview_domain
+
+    docname = app.env.docname
+    record = collect(docname, document, str(app.env.doc2path(docname)))
+    interview_domain(app.env).note_record(docname, record)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Subtype, warn
-from .i18n import __
+from .locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,7 +57,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def register(app: Sphinx) -> None:
+def declare(app: Sphinx) -> None:
     """Declare every value; each changes the doctrees, hence ``"env"``."""
     for value in CONFIG_VALUES:
         app.add_config_value(
@@ -77,6 +79,24 @@ def validate(app: Sphinx, config: Config) -> None:
             __("%s = %r is not valid (expected %s); using %r")
             % (value.name, current, value.describe(), value.default),
             Subtype.BAD_CONFIG,
-            None,
+            config_location(app, value.name),
         )
         setattr(config, value.name, value.default)
+
+
+def config_location(app: Sphinx, name: str) -> str | None:
+    """Where ``conf.py`` sets ``name`` (``path:line``), for warnings about it.
+
+    None when it is not set there (``-D name=value``): a location must name a
+    line, else Sphinx would take the path for a document's name.
+    """
+    path = Path(app.confdir, "conf.py")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=]*)?=")
+    for number, line in enumerate(lines, start=1):
+        if assignment.match(line):
+            return f"{path}:{number}"
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from docutils import nodes
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger("sphinx_interview")
 
@@ -29,6 +31,7 @@ class Subtype(StrEnum):
     NESTED = "nested"
     UNKNOWN_TOPIC = "unknown_topic"
     BAD_CONFIG = "bad_config"
+    TOPIC_INDEX_OFF = "topic_index_off"
 
 
 def warn(
@@ -38,3 +41,17 @@ def warn(
 ) -> None:
     """Emit ``message`` as a Sphinx warning that ``suppress_warnings`` can silence."""
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
+
+
+def location(source: str, line: int | None) -> str:
+    """A warning's location: ``path:line``, or the path alone."""
+    return f"{source}:{line}" if line else source
+
+
+def shown_path(env: BuildEnvironment, source: str) -> str:
+    """A source file as warnings name it in their text: relative to the project."""
+    try:
+        relative = os.path.relpath(source, env.srcdir)
+    except ValueError:  # another drive, on Windows
+        return source
+    return source if relative.startswith("..") else relative

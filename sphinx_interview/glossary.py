@@ -1,161 +1,95 @@
-"""Glossary terms in interviews: linking them, and "Mentioned in" back-links."""
+"""Glossaries as Sphinx writes them, and the text of an exchange glossary names are
+looked for in.
+
+Reading (to find the entries an exchange mentions) and writing (to link them) walk
+the same nodes in the same order, so "first use" means the same in both.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
 
 from docutils import nodes
 from sphinx import addnodes
 
 from . import nodes as interview_nodes
-from .domain import interview_domain
-from .glossary_text import linkable_text_nodes
-from .i18n import _
-from .links import exchange_links, link_or_text, source_docname
-from .records import TermRecord
-from .terms import TermMatcher
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
+#: Subtrees never linked: code, math, existing links, titles, generated headers.
+UNLINKABLE = (
+    nodes.FixedTextElement,
+    nodes.Invisible,
+    nodes.literal,
+    nodes.math,
+    nodes.raw,
+    nodes.reference,
+    nodes.title,
+    nodes.rubric,
+    nodes.term,
+    nodes.image,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+    nodes.system_message,
+    addnodes.pending_xref,
+    addnodes.index,
+    interview_nodes.interview_header,
+    interview_nodes.interview_title,
+)
 
-    from .domain import InterviewDomain
-    from .topics import TopicLink
+#: Separates text nodes so that no match runs from one node into the next: not a
+#: space, not a word character, and never part of a glossary name.
+NODE_SEPARATOR = "\x00"
 
 
-def term_reference(
-    builder: Builder, fromdocname: str, term: TermRecord, name_index: int, text: str
-) -> nodes.Element:
-    """A link to a glossary entry, marked up exactly as ``:term:`` makes it."""
-    contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    return link_or_text(
-        builder,
-        fromdocname,
-        term.docname,
-        term.anchors[name_index],
-        contnode,
-        term.summary or None,
+def is_term_link(node: nodes.Node) -> bool:
+    """A ``:term:`` the author wrote: pending while reading, resolved when writing."""
+    if isinstance(node, addnodes.pending_xref):
+        return bool(node.get("refdomain") == "std" and node.get("reftype") == "term")
+    return isinstance(node, nodes.reference) and any(
+        isinstance(child, nodes.inline) and "std-term" in child["classes"]
+        for child in node.children
     )
 
 
-def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Element]]:
-    """Questions and answers in document order, with the key of their exchange."""
-    for node in document.findall(
-        lambda n: isinstance(n, (interview_nodes.question, interview_nodes.answer))
-    ):
-        assert isinstance(node, nodes.Element)
-        if node.get("interview_id") and node.get("number"):
-            yield (node["interview_id"], node["number"]), node
-        else:
-            yield id(node), node
+def walk(element: nodes.Element) -> Iterator[nodes.Node]:
+    """Linkable text nodes and the author's ``:term:`` links, in document order."""
+    for child in element.children:
+        if isinstance(child, nodes.Text) or is_term_link(child):
+            yield child
+        elif isinstance(child, nodes.Element) and not isinstance(child, UNLINKABLE):
+            yield from walk(child)
 
 
-def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: link glossary names in questions and answers.
-
-    ``interview_link_terms`` says which uses: the first of each entry per exchange
-    (whichever of its names comes first), all, or none.
-    """
-    mode = app.config.interview_link_terms
-    matcher = interview_domain(app.env).lookup.matcher
-    if mode == "none" or not matcher:
-        return
-    used_by_exchange: dict[object, set[int]] = {}
-    for key, block in exchange_blocks(doctree):
-        used = used_by_exchange.setdefault(key, set())
-        for text_node in list(linkable_text_nodes(block)):
-            pieces = _linked(text_node.astext(), matcher, used, mode == "first")
-            if pieces is None:
-                continue
-            text = text_node.astext()
-            replacement = [
-                nodes.Text(text[start:end])
-                if term is None
-                else term_reference(
-                    app.builder, docname, matcher.terms[term], name, text[start:end]
-                )
-                for start, end, term, name in pieces
-            ]
-            parent = text_node.parent
-            assert parent is not None
-            index = parent.index(text_node)
-            parent[index : index + 1] = replacement
+def linkable_text(elements: Iterable[nodes.Element]) -> tuple[str, tuple[str, ...]]:
+    """The text names are looked for in, and the names the author linked himself."""
+    texts: list[str] = []
+    terms: list[str] = []
+    for element in elements:
+        for node in walk(element):
+            if isinstance(node, nodes.Text):
+                texts.append(node.astext())
+            elif isinstance(node, nodes.Element):
+                terms.append(str(node.get("reftarget", "")))
+    return NODE_SEPARATOR.join(texts), tuple(terms)
 
 
-def _linked(
-    text: str, matcher: TermMatcher, used: set[int], first_only: bool
-) -> list[tuple[int, int, int | None, int]] | None:
-    """``text`` cut into plain runs (term None) and links; None if nothing to link."""
-    pieces: list[tuple[int, int, int | None, int]] = []
-    position = 0
-    for match in matcher.matches(text):
-        if first_only and match.term in used:
+def glossary_entries(
+    glossary: addnodes.glossary,
+) -> Iterator[tuple[list[nodes.term], nodes.definition | None]]:
+    """The glossary's own entries: its terms and definition, never the items of a
+    definition list written inside a definition."""
+    for definitions in glossary.children:
+        if not isinstance(definitions, nodes.definition_list):
             continue
-        used.add(match.term)
-        if match.start > position:
-            pieces.append((position, match.start, None, 0))
-        pieces.append((match.start, match.end, match.term, match.name))
-        position = match.end
-    if not pieces:
-        return None
-    if position < len(text):
-        pieces.append((position, len(text), None, 0))
-    return pieces
-
-
-def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: "Mentioned in:" below each glossary definition used
-    in interviews (``interview_glossary_backrefs``)."""
-    if not app.config.interview_glossary_backrefs:
-        return
-    lookup = interview_domain(app.env).lookup
-    for glossary in doctree.findall(addnodes.glossary):
-        for item in glossary.findall(nodes.definition_list_item):
-            term_node = next(iter(item.findall(nodes.term)), None)
-            definition = next(iter(item.findall(nodes.definition)), None)
-            if term_node is None or definition is None or not term_node["ids"]:
+        for item in definitions.children:
+            if not isinstance(item, nodes.definition_list_item):
                 continue
-            origin = source_docname(app.env, term_node, docname)
-            term = lookup.term_at(origin, term_node["ids"][0])
-            links = lookup.mentions_of(term) if term is not None else []
-            if links:
-                definition += _backrefs(app.builder, docname, links)
-
-
-def _backrefs(
-    builder: Builder, docname: str, links: Sequence[TopicLink]
-) -> nodes.Element:
-    paragraph = nodes.paragraph(
-        "", "", classes=["sphinx-interview-backrefs"], translatable=False
-    )
-    paragraph += nodes.strong("", _("Mentioned in:"))
-    paragraph.extend(exchange_links(builder, docname, links, inline=True))
-    return paragraph
-
-
-def glossary_view(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, object]:
-    """Published-view keys: the glossary, and the back-links of each page."""
-    lookup = domain.lookup
-    view: dict[str, object] = {
-        "glossary": tuple(
-            (t.docname, t.names, t.anchors, t.summary) for t in lookup.terms
-        )
-    }
-    if env.config.interview_glossary_backrefs:
-        pages: dict[str, list[object]] = {}
-        for term in lookup.terms:
-            pages.setdefault(term.docname, []).append(
-                (
-                    term.anchors[0],
-                    tuple(lookup.mentions_of(term)),
-                )
+            terms = [
+                term
+                for term in item.children
+                if isinstance(term, nodes.term) and term.astext().strip()
+            ]
+            definition = next(
+                (c for c in item.children if isinstance(c, nodes.definition)), None
             )
-        view.update({f"backrefs:{page}": tuple(terms) for page, terms in pages.items()})
-    return view
-
-
-def register(app: Sphinx) -> None:
-    app.connect("doctree-resolved", link_terms)
-    app.connect("doctree-resolved", add_backrefs)
+            if terms:
+                yield terms, definition

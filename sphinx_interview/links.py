@@ -1,4 +1,5 @@
-"""Links made while writing: one place that knows a target may have no page."""
+"""Links made while writing: one place that knows a target may have no page, and
+which document a node of an assembled doctree came from."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
@@ -15,7 +17,10 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .topics import TopicLink
+    from .archive import ExchangeLink
+
+#: Sphinx names domain index pages ``<domain>-<index>``.
+TOPIC_INDEX_PAGE = "interview-topics"
 
 
 def link_or_text(
@@ -27,7 +32,7 @@ def link_or_text(
     title: str | None = None,
 ) -> nodes.Element:
     """A reference to ``todocname#anchor``, or just ``contnode`` where the builder
-    has no such page (``NoUri``: LaTeX and Texinfo for the topic index page)."""
+    has no such page (``NoUri``)."""
     try:
         return make_refnode(builder, fromdocname, todocname, anchor, contnode, title)
     except NoUri:
@@ -45,18 +50,33 @@ def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | No
         return None
 
 
+def topic_index_uri(builder: Builder, fromdocname: str) -> str | None:
+    """The URI of the topic index page, or None when this build writes none.
+
+    HTML builders write the domain indices ``html_domain_indices`` selects (Sphinx
+    lists them in ``domain_indices`` before writing); single-page HTML writes no
+    index pages at all, and the other builders have no pages.
+    """
+    if builder.name == "singlehtml":
+        return None
+    written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
+    if TOPIC_INDEX_PAGE not in written:
+        return None
+    return relative_uri(builder, fromdocname, TOPIC_INDEX_PAGE)
+
+
 def exchange_links(
     builder: Builder,
     fromdocname: str,
-    links: Sequence[TopicLink],
+    links: Sequence[ExchangeLink],
     *,
     inline: bool,
 ) -> list[nodes.Node]:
     """Links to exchanges: "a; b; c" (``inline``) or a bullet list with summaries.
 
     HTML builders get one :class:`~sphinx_interview.nodes.exchange_links` node,
-    drawn by ``writers/html.py``; other builders the same content as standard
-    nodes, which their writers know.
+    drawn by ``writers/html_lists.py``; other builders the same content as
+    standard nodes, which their writers know.
     """
     if builder.format == "html":
         return [
@@ -71,7 +91,7 @@ def exchange_links(
             link.docname,
             link.anchor,
             nodes.inline(link.text, link.text),
-            # In a list the summary follows the link (see writers/html.py).
+            # In a list the summary follows the link (see writers/html_lists.py).
             (link.summary or None) if inline else None,
         )
         for link in links
@@ -93,8 +113,19 @@ def exchange_links(
 def source_docname(env: BuildEnvironment, node: nodes.Node, default: str) -> str:
     """The document a node was read from.
 
-    When writing, LaTeX and single-page HTML resolve one doctree assembled from
-    every document, so the document being written does not tell a node's origin.
+    LaTeX and single-page HTML resolve one doctree assembled from every document;
+    Sphinx marks each document's part with a ``start_of_file`` node and its
+    sections with their ``docname`` (the assembled parts keep their own document
+    as parent). ``node.source`` would not do: text pulled in with
+    ``.. include::`` names the included file, which is no document.
     """
-    docname = env.path2doc(node.source) if node.source else None
-    return docname or default
+    current: nodes.Node = node
+    while current.parent is not None:
+        current = current.parent
+        if isinstance(current, addnodes.start_of_file):
+            return str(current["docname"])
+        if isinstance(current, nodes.section) and current.get("docname"):
+            return str(current["docname"])
+    if isinstance(current, nodes.document) and current.get("source"):
+        return env.path2doc(current["source"]) or default
+    return default

@@ -11,7 +11,7 @@ from babel.dates import format_date, format_skeleton
 from docutils import nodes
 
 from . import nodes as interview_nodes
-from .options import PartialDate
+from .values import PartialDate
 
 
 def babel_locale(language: str | None) -> Locale:

@@ -1,7 +1,7 @@
 """Node classes of the interview doctree.
 
-Each class derives from a generic docutils node (container, paragraph, rubric) so
-that a builder without visitors of ours still renders it: Sphinx's translators
+Each class derives from a generic docutils node (container, paragraph, field list)
+so that a builder without visitors of ours still renders it: Sphinx's translators
 dispatch along the class's MRO.
 """
 
@@ -19,8 +19,11 @@ class interview(nodes.container):
     """
 
 
-class interview_title(nodes.rubric):
-    """The interview's title line; carries the permalink to the interview."""
+class interview_title(nodes.paragraph):
+    """The interview's title line; carries the permalink to the interview.
+
+    Not a ``rubric``: Sphinx's writers drop a rubric whose text is "Footnotes".
+    """
 
 
 class interview_meta(nodes.field_list):
@@ -63,7 +66,7 @@ class exchange_links(nodes.General, nodes.Element):
     extension together. Having no text children, it is also left out of the
     search index, where it would only repeat the interview pages.
 
-    Attributes: ``links`` (tuple of ``topics.TopicLink``), ``fromdocname``,
+    Attributes: ``links`` (tuple of ``archive.ExchangeLink``), ``fromdocname``,
     ``inline`` (``True``: "a; b; c" in a paragraph; ``False``: a bullet list,
     each link followed by the question's summary).
     """

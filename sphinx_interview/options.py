@@ -1,34 +1,58 @@
-"""Directive option values: accepted leniently, then checked here.
+"""Directive options, read by us so that no mistake in them can drop the author's text.
 
-docutils (and MyST) drop a whole directive, text included, when an option is
-unknown or its converter raises. We therefore accept every option as a string and
-validate in the directive, which warns and keeps rendering.
+docutils drops a whole directive, with every question and answer inside it, when its
+option block is malformed: an option given twice, no blank line between the options
+and the content, a first line of text that looks like a field (``:Moderator: Why?``).
+MyST takes such a line for an option. Our directives therefore declare no
+``option_spec``: both parsers then hand over the lines as written (docutils as the
+argument, MyST as the start of the content), and :func:`read_header` reads them here.
+An option line is one whose name is an option of the directive or close to one (a
+misspelling, warned about); any other line is text, kept and warned about.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from docutils.parsers.rst import directives
+from docutils import nodes
+from docutils.statemachine import StringList
 
-# docutils types option converters as taking ``str``; ours also accept None.
-OptionConverter = Callable[[str], Any]
+from .locale import __
+
+if TYPE_CHECKING:
+    from sphinx.util.docutils import SphinxDirective
+
+#: ``:name: value``, as docutils and MyST recognise a field or option line; a line
+#: of colons (a MyST fence, ``:::``) is not one.
+_OPTION = re.compile(r":(?![: ])(?P<name>[^:]*?[^: \\]):(?:[ \t]+(?P<value>.*)|$)")
+
+Line = tuple[str, int | None]
 
 
-class LenientOptionSpec(dict[str, OptionConverter]):
-    """An ``option_spec`` that hands every option, known or not, to the directive."""
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the options; ``unknown`` marks an option name warning."""
 
-    def __init__(self, names: Iterable[str]) -> None:
-        super().__init__((name, directives.unchanged) for name in names)
+    message: str
+    line: int | None
+    unknown: bool = False
 
-    def __missing__(self, key: str) -> OptionConverter:
-        return directives.unchanged
+
+@dataclass
+class Header:
+    """What :func:`read_header` found: the argument, the options, and the text."""
+
+    argument: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int | None] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: The content in order: blocks to parse (``(lines, input offset)``), and
+    #: lines kept as written (a paragraph), which looked like options but are not.
+    body: list[tuple[StringList, int] | nodes.paragraph] = field(default_factory=list)
 
 
 def closest_option(name: str, known: Iterable[str]) -> str | None:
@@ -37,71 +61,191 @@ def closest_option(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def split_list(value: str | None) -> tuple[str, ...]:
-    """Split a ``;``-separated option into stripped, unique, non-empty items."""
-    items: dict[str, None] = {}
-    for item in (value or "").split(";"):
-        cleaned = " ".join(item.split())
-        if cleaned:
-            items.setdefault(cleaned)
-    return tuple(items)
+def read_header(
+    directive: SphinxDirective, known: Sequence[str], lists: Iterable[str] = ()
+) -> Header:
+    """Read ``directive``'s argument, options and content, as either parser gave them.
 
-
-@dataclass(frozen=True, slots=True)
-class PartialDate:
-    """A date given as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def isoformat(self) -> str:
-        parts = [f"{self.year:04d}"]
-        if self.month is not None:
-            parts.append(f"{self.month:02d}")
-        if self.day is not None:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
-
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def parse_date(value: str) -> PartialDate | None:
-    """Parse an ISO 8601 calendar date, possibly reduced; ``None`` when malformed."""
-    match = _DATE.fullmatch(value.strip())
-    if not match:
-        return None
-    year, month, day = (int(group) if group else None for group in match.groups())
-    assert year is not None  # the pattern requires it
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return PartialDate(year, month, day)
-
-
-def is_safe_url(value: str) -> bool:
-    """Whether ``value`` may become a link: http(s) with a host, or a relative URL.
-
-    Everything else (``javascript:``, ``data:``, ``file:``, ...) is shown as text.
+    ``known`` are its options; an option of ``lists`` given twice is combined
+    (``;``-separated), any other keeps its first value.
     """
-    if any(ch.isspace() or ord(ch) < 32 for ch in value) or not value:
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    if parts.scheme:
-        return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
-    # A relative URL: no scheme and no network location ("//host" is refused too).
-    return not parts.netloc
+    reader = _Reader(directive.name, tuple(known), frozenset(lists))
+    reader.source = directive.get_source_info()[0] or ""
+    content: StringList = directive.content
+    if type(directive.state).__module__.startswith("myst_parser"):
+        first = directive.lineno + 1 + directive.content_offset
+        lines = [(text, first + index) for index, text in enumerate(content)]
+        if lines and lines[0][0].startswith("---"):
+            taken = reader.yaml_block(lines)
+        else:
+            taken = reader.options(lines, myst=True)
+        reader.header.argument = directive.arguments[0] if directive.arguments else ""
+        reader.add_body(content[taken:], directive.content_offset + taken)
+        return reader.header
+    argument = directive.arguments[0] if directive.arguments else ""
+    # docutils joined the lines up to the first blank one into the argument; the
+    # first of them is on the directive's line unless that line ends at "::".
+    first_line = directive.block_text.split("\n", 1)[0]
+    start = directive.lineno + (0 if first_line.split("::", 1)[-1].strip() else 1)
+    lines = [(text, start + index) for index, text in enumerate(argument.split("\n"))]
+    title: list[str] = []
+    while lines and not _OPTION.match(lines[0][0]):
+        title.append(lines.pop(0)[0])
+    reader.header.argument = "\n".join(title)
+    taken = reader.options(lines, myst=False)
+    rest = lines[taken:]
+    if reader.stopped_at_text:
+        # A field that is no option, and what follows it before the blank line:
+        # shown exactly as written (docutils would take it for a field list).
+        reader.add_text(rest)
+    elif rest:
+        if taken:
+            reader.problem(
+                __("no blank line between the options and the text; the text is kept"),
+                rest[0][1],
+            )
+        reader.add_lines(rest)
+    reader.add_body(content, directive.content_offset)
+    return reader.header
 
 
-# BCP 47 language tags, in the simplified form authors write: "en", "ru", "zh-Hans".
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+class _Reader:
+    def __init__(self, directive: str, known: tuple[str, ...], lists: frozenset[str]):
+        self.directive = directive
+        self.known = known
+        self.lists = lists
+        self.header = Header()
+        self.source = ""
+        #: Whether reading options stopped at a field that is text, not an option.
+        self.stopped_at_text = False
+
+    def problem(self, message: str, line: int | None, unknown: bool = False) -> None:
+        self.header.problems.append(Problem(message, line, unknown))
+
+    def options(self, lines: Sequence[Line], *, myst: bool) -> int:
+        """Read option lines from the start of ``lines``; how many were taken."""
+        taken = 0
+        name = ""
+        while taken < len(lines):
+            text, line = lines[taken]
+            match = _OPTION.match(text)
+            if match is None:
+                if name and text[:1].isspace() and text.strip():
+                    self.extend(name, text.strip())  # a value's continuation
+                    taken += 1
+                    continue
+                break
+            found = self.option(match["name"], match["value"] or "", line, myst)
+            if found is None:
+                self.stopped_at_text = True
+                break
+            name = found
+            taken += 1
+        return taken
+
+    def option(
+        self, written: str, value: str, line: int | None, myst: bool
+    ) -> str | None:
+        """Record one option; the name its value continues under (``""`` for a
+        misspelt option), or None when the line is text rather than an option."""
+        name = written.lower()
+        if myst:
+            value = _unquote(value)
+        if name in self.known:
+            self.set(name, value.strip(), line)
+            return name
+        suggestion = closest_option(name, self.known)
+        if suggestion is None:
+            self.problem(
+                __(
+                    '":%s:" is not an option of the "%s" directive (options: %s); '
+                    "the line is kept as text"
+                )
+                % (written, self.directive, ", ".join(f":{k}:" for k in self.known)),
+                line,
+                unknown=True,
+            )
+            return None
+        self.problem(
+            __('unknown option ":%s:" of the "%s" directive; did you mean ":%s:"?')
+            % (written, self.directive, suggestion),
+            line,
+            unknown=True,
+        )
+        return ""
+
+    def set(self, name: str, value: str, line: int | None) -> None:
+        options = self.header.options
+        if name not in options:
+            options[name] = value
+            self.header.lines[name] = line
+            return
+        if name in self.lists:
+            options[name] = f"{options[name]}; {value}"
+            outcome = __("the values are combined")
+        else:
+            outcome = __("the first value is used")
+        self.problem(
+            __('the option ":%s:" is given more than once; %s') % (name, outcome), line
+        )
+
+    def extend(self, name: str, text: str) -> None:
+        if name in self.header.options:
+            self.header.options[name] = f"{self.header.options[name]}\n{text}"
+
+    def yaml_block(self, lines: Sequence[Line]) -> int:
+        """MyST's ``---`` block of YAML options; how many lines it took."""
+        end = next(
+            (i for i in range(1, len(lines)) if lines[i][0].startswith("---")), None
+        )
+        if end is None:
+            return 0
+        import yaml  # MyST's own dependency: this runs only under MyST
+
+        try:
+            data: Any = yaml.safe_load("\n".join(text for text, _ in lines[1:end]))
+        except yaml.YAMLError:
+            data = None
+        if not isinstance(data, dict):
+            self.problem(
+                __("the options block is not valid; kept as text"), lines[0][1]
+            )
+            return 0
+        for key, value in data.items():
+            self.option(
+                str(key), "" if value is None else str(value), lines[0][1], False
+            )
+        return end + 1
+
+    def add_lines(self, lines: Sequence[Line]) -> None:
+        first = lines[0][1] or 1
+        block = StringList(
+            [text for text, _ in lines],
+            items=[(self.source, (line or first) - 1) for _, line in lines],
+        )
+        self.header.body.append((block, first - 1))
+
+    def add_text(self, lines: Sequence[Line]) -> None:
+        text = "\n".join(text for text, _ in lines)
+        paragraph = nodes.paragraph(text, text)
+        paragraph.source, paragraph.line = self.source, lines[0][1]
+        self.header.body.append(paragraph)
+
+    def add_body(self, content: StringList, offset: int) -> None:
+        if len(content):
+            self.header.body.append((content, offset))
 
 
-def is_language_tag(value: str) -> bool:
-    """Whether ``value`` looks like a BCP 47 language tag (``en``, ``pt-BR``)."""
-    return bool(_LANGUAGE_TAG.fullmatch(value))
+def _unquote(value: str) -> str:
+    """A MyST option value written in YAML quotes (``"a: b"``), unquoted."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        import yaml
+
+        try:
+            loaded = yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value
+        if isinstance(loaded, str):
+            return loaded
+    return value

@@ -3,7 +3,8 @@
 The stored records are frozen dataclasses without ``__slots__``: Python's
 pickling of frozen slotted dataclasses goes through a per-object Python
 function, which made saving and loading the environment of a large archive
-measurably slower on every incremental build.
+measurably slower on every incremental build. ``source`` and ``line`` say where a
+record was written (an included file is its own source), for warnings.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class InterviewRecord:
     short: str
     date: str
     topics: tuple[str, ...]
+    source: str
     line: int | None
 
 
@@ -32,12 +34,17 @@ class AnswerRecord:
     anchor: str
     auto_label: str
     labels: tuple[str, ...]
+    source: str
     line: int | None
 
 
 @dataclass(frozen=True)
 class ExchangeRecord:
-    """A question and its answers, with what the indexes and the glossary need."""
+    """A question and its answers, with what the indexes and the glossary need.
+
+    ``text`` is the text glossary names are looked for in (see ``glossary.py``);
+    ``terms`` the glossary names the author linked with ``:term:``.
+    """
 
     docname: str
     interview_id: str
@@ -48,7 +55,9 @@ class ExchangeRecord:
     summary: str
     topics: tuple[str, ...]
     text: str
+    terms: tuple[str, ...]
     answers: tuple[AnswerRecord, ...]
+    source: str
     line: int | None
 
     @property
@@ -59,13 +68,18 @@ class ExchangeRecord:
 
 @dataclass(frozen=True)
 class TermRecord:
-    """One glossary entry: all its names, where it is, and its first sentence."""
+    """One glossary entry: all its names, where it is, and its first sentence.
+
+    ``index_names`` are the names as the glossary's own index entries spell them
+    (before docutils turns straight quotes into curly ones).
+    """
 
     docname: str
     names: tuple[str, ...]
     anchors: tuple[str, ...]
     summary: str
     line: int | None
+    index_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,18 +94,3 @@ class DocRecord:
 
     def __bool__(self) -> bool:
         return bool(self.interviews or self.exchanges or self.terms or self.depends)
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What a label names (derived from the records, never stored)."""
-
-    kind: Kind
-    docname: str
-    anchor: str
-    interview_id: str
-    number: int
-    line: int | None
-    question_anchor: str = ""
-    answer_anchor: str = ""
-    summary: str = ""

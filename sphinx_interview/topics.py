@@ -1,37 +1,75 @@
-"""Topics as readers meet them: how names compare and sort, and the index entries."""
+"""Topics: how names compare, sort and get their anchors, and which exchanges have
+each topic."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any
 
 from docutils import nodes
 
-_DIGITS = re.compile(r"(\d+)")
+from .archive import Exchange, ExchangeLink
+from .records import TermRecord
+
+#: A ``single`` entry of the index domain: type, text, anchor, main, key.
+IndexEntry = tuple[str, str, str, str, Any]
+
+# Variants a reader does not tell apart: smart quotes (which docutils puts into
+# glossary terms but not into option values) and primes; hyphens and dashes, which
+# count as spaces ("counter-terrorism", "counter terrorism").
+_TYPOGRAPHY = str.maketrans(
+    {
+        # single quotes, prime, modifier apostrophe
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        # double quotes, double prime
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        # hyphen-minus, hyphens, dashes, minus sign
+        **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212", " "),
+    }
+)
 
 
 # Cached: topic names are few, and each is folded again for every comparison.
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Accents removed, case folded, spaces collapsed: "Résumé" and "resume" match."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    """The key by which topics are one: accents, case, hyphens against spaces,
+    invisible format characters (zero-width spaces, direction marks) and
+    typographic variants do not count."""
+    decomposed = unicodedata.normalize("NFKD", name).translate(_TYPOGRAPHY)
+    kept = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )
+    return " ".join(kept.casefold().split())
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def sort_key(name: str) -> tuple[tuple[int, int, str], ...]:
-    """Natural order: case and accents ignored, numbers by value ("Q2" < "Q10")."""
-    parts = (part for part in _DIGITS.split(fold(name)) if part)
-    key = tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts
-    )
+    """Natural order: case and accents ignored, numbers by value ("Q2" < "Q10").
+
+    Numbers are compared as digit strings (length, then digits), never through
+    ``int()``: any run of decimal digits, of any script and any length, sorts.
+    """
+    key: list[tuple[int, int, str]] = []
+    for part in _DIGITS.split(fold(name)):
+        if not part:
+            continue
+        if part.isdecimal():
+            digits = "".join(str(unicodedata.decimal(ch)) for ch in part).lstrip("0")
+            key.append((0, len(digits), digits))
+        else:
+            key.append((1, 0, part))
     # The name itself breaks ties, so that the order never depends on input order.
-    return (*key, (2, 0, name))
+    key.append((2, 0, name))
+    return tuple(key)
 
 
 def letter(name: str) -> str:
@@ -40,34 +78,35 @@ def letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def topic_anchor(name: str) -> str:
-    """A stable HTML id for a topic, also for names without Latin letters."""
-    key = fold(name)
-    return "topic-" + (
-        nodes.make_id(key) or hashlib.sha1(key.encode()).hexdigest()[:12]
-    )
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
-class TopicLink(NamedTuple):
-    """An exchange in a generated list (topics, "Mentioned in"): "Ivanov 2007, Q3".
+def topic_anchor(name: str, taken: set[str] | None = None) -> str:
+    """A readable HTML id for a topic, the same in every build.
 
-    A named tuple, not a dataclass: an archive's lists hold tens of thousands,
-    hashed by the HTML writer's cache and fingerprinted with ``repr`` in the
-    published view on every build, which a tuple does several times faster.
+    A name of plain Latin letters and digits is its own id ("topic-information-
+    security"); any other gets a readable part and a digest of its key after
+    "--", which plain ids never contain: "C", "C++" and "C#" stay apart.
+    ``taken`` (ids given out so far) lengthens the digest in the unlikely case
+    of a clash.
     """
-
-    docname: str
-    interview_id: str
-    anchor: str
-    text: str
-    summary: str
+    key = fold(name)
+    if _PLAIN.fullmatch(key):
+        return "topic-" + key.replace(" ", "-")
+    readable = nodes.make_id(key)
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    for length in range(8, len(digest) + 1, 4):
+        anchor = f"topic-{readable}--{digest[:length]}"
+        if taken is None or anchor not in taken:
+            return anchor
+    return anchor
 
 
 @dataclass(frozen=True, slots=True)
 class Topic:
     name: str
     anchor: str
-    links: tuple[TopicLink, ...]
+    links: tuple[ExchangeLink, ...]
 
     @property
     def letter(self) -> str:
@@ -80,3 +119,73 @@ def by_letter(topics: Iterable[Topic]) -> dict[str, list[Topic]]:
     for topic in topics:
         groups.setdefault(topic.letter, []).append(topic)
     return groups
+
+
+class TopicTable:
+    """The topics of every exchange, and every topic with its exchanges.
+
+    ``mentioned`` gives each exchange the names of the glossary entries it uses
+    (automatic topics), or nothing when they are not topics.
+    """
+
+    def __init__(
+        self,
+        exchanges: Sequence[Exchange],
+        mentioned: Mapping[Exchange, Sequence[str]],
+    ) -> None:
+        written: dict[Exchange, list[str]] = {}
+        names: dict[str, str] = {}
+        for exchange in exchanges:
+            interview = exchange.interview
+            own = [
+                *(interview.topics if interview else ()),
+                *exchange.record.topics,
+                *mentioned.get(exchange, ()),
+            ]
+            written[exchange] = own
+            for name in own:
+                names.setdefault(fold(name), name)  # as first written
+        links: dict[str, list[ExchangeLink]] = {}
+        self._of: dict[Exchange, tuple[str, ...]] = {}
+        for exchange, own in written.items():
+            topics = tuple(dict.fromkeys(names[fold(name)] for name in own))
+            self._of[exchange] = topics
+            for name in topics:
+                links.setdefault(name, []).append(exchange.link)
+        taken: set[str] = set()
+        self.topics: list[Topic] = []
+        for name in sorted(links, key=sort_key):
+            anchor = topic_anchor(name, taken)
+            taken.add(anchor)
+            self.topics.append(Topic(name, anchor, tuple(links[name])))
+        self._by_key = {fold(topic.name): topic for topic in self.topics}
+
+    def of(self, exchange: Exchange) -> tuple[str, ...]:
+        """The topics of ``exchange``, by the names the index uses."""
+        return self._of.get(exchange, ())
+
+    def find(self, name: str) -> Topic | None:
+        return self._by_key.get(fold(name))
+
+
+def index_entries(
+    exchanges: Sequence[Exchange], topics: TopicTable, terms: Sequence[TermRecord]
+) -> dict[str, list[IndexEntry]]:
+    """``single`` entries "topic; Ivanov 2007, Q3" for the general index, per document.
+
+    A topic that is a glossary entry is spelt as the glossary's own index entry,
+    so that the general index shows one heading for both.
+    """
+    spelling: dict[str, str] = {}
+    for term in terms:
+        for name in term.index_names or term.names:
+            spelling.setdefault(fold(name), name)
+    entries: dict[str, list[IndexEntry]] = {}
+    for exchange in exchanges:
+        link = exchange.link
+        for topic in topics.of(exchange):
+            word = spelling.get(fold(topic), topic)
+            entries.setdefault(link.docname, []).append(
+                ("single", f"{word}; {link.text}", link.anchor, "", None)
+            )
+    return entries

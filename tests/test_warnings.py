@@ -7,32 +7,32 @@ from .helpers import ProjectFactory, select_one, text_of
 EXPECTED = [
     "index.rst:9: WARNING: question outside an interview; put it inside an interview "
     "directive [interview.outside_interview]",
-    'index.rst:13: WARNING: unknown option ":topic:" of the "interview" directive; '
+    'index.rst:18: WARNING: unknown option ":topic:" of the "interview" directive; '
     'did you mean ":topics:"? [interview.unknown_option]',
-    'index.rst:13: WARNING: unknown option ":intervewer:" of the "interview" '
+    'index.rst:19: WARNING: unknown option ":intervewer:" of the "interview" '
     'directive; did you mean ":interviewer:"? [interview.unknown_option]',
-    'index.rst:13: WARNING: invalid ":date:" value "22/05/2007" (expected YYYY-MM-DD, '
+    'index.rst:15: WARNING: invalid ":date:" value "22/05/2007" (expected YYYY-MM-DD, '
     "YYYY-MM or YYYY); shown as written [interview.bad_option]",
-    'index.rst:13: WARNING: invalid ":language:" value "english!" (expected a language '
+    'index.rst:17: WARNING: invalid ":language:" value "english!" (expected a language '
     'tag such as "en" or "pt-BR"); ignored [interview.bad_option]',
-    'index.rst:13: WARNING: ":source:" value "javascript:alert(1)" is not an http(s) '
+    'index.rst:16: WARNING: ":source:" value "javascript:alert(1)" is not an http(s) '
     "or relative URL; shown as text, not as a link [interview.bad_option]",
     "index.rst:21: WARNING: answer without a question before it in the interview "
     "[interview.orphan_answer]",
-    'index.rst:25: WARNING: unknown option ":speeker:" of the "question" directive; '
+    'index.rst:26: WARNING: unknown option ":speeker:" of the "question" directive; '
     'did you mean ":speaker:"? [interview.unknown_option]',
     "index.rst:25: WARNING: the question is empty [interview.empty]",
-    'index.rst:33: WARNING: duplicate label "dup" in this document '
+    'index.rst:34: WARNING: duplicate label "dup" in this document '
     "[interview.duplicate_label]",
-    'index.rst:38: WARNING: ":speaker:" value "*Unclosed" is not valid inline markup; '
+    'index.rst:39: WARNING: ":speaker:" value "*Unclosed" is not valid inline markup; '
     "shown as plain text [interview.bad_option]",
     "index.rst:43: WARNING: an interview cannot contain another interview; its "
     "content is shown as part of the enclosing interview [interview.nested]",
     "myst.md:3: WARNING: answer outside an interview; put it inside an interview "
     "directive [interview.outside_interview]",
-    'myst.md:7: WARNING: invalid ":date:" value "2007-13-40" (expected YYYY-MM-DD, '
+    'myst.md:9: WARNING: invalid ":date:" value "2007-13-40" (expected YYYY-MM-DD, '
     "YYYY-MM or YYYY); shown as written [interview.bad_option]",
-    'myst.md:11: WARNING: unknown option ":topic:" of the "question" directive; did '
+    'myst.md:12: WARNING: unknown option ":topic:" of the "question" directive; did '
     'you mean ":topics:"? [interview.unknown_option]',
     "other.rst:12: WARNING: the answer is empty [interview.empty]",
     'other.rst:7: WARNING: duplicate label "dup", also defined in index.rst (line 28); '
@@ -105,10 +105,10 @@ def test_bad_config_falls_back_with_a_warning(project: ProjectFactory) -> None:
     )
     proj.build()
     assert proj.warnings() == [
-        "WARNING: interview_link_terms = 'sometimes' is not valid (expected 'first' | "
-        "'all' | 'none'); using 'first' [interview.bad_config]",
-        "WARNING: interview_auto_topics = 'yes' is not valid (expected bool); using True "
-        "[interview.bad_config]",
+        "conf.py:2: WARNING: interview_link_terms = 'sometimes' is not valid (expected "
+        "'first' | 'all' | 'none'); using 'first' [interview.bad_config]",
+        "conf.py:3: WARNING: interview_auto_topics = 'yes' is not valid (expected bool); "
+        "using True [interview.bad_config]",
     ]
 
 
@@ -129,7 +129,7 @@ Page
     )
     proj.build()
     assert proj.warnings() == [
-        'index.rst:4: WARNING: ":interviewer:" value "Smith_ |sub| [1]_" is not valid '
+        'index.rst:5: WARNING: ":interviewer:" value "Smith_ |sub| [1]_" is not valid '
         "inline markup; shown as plain text [interview.bad_option]"
     ]
     header = select_one(proj.html(), "#talk-q1 .sphinx-interview-header")

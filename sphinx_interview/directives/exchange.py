@@ -9,9 +9,10 @@ from sphinx.transforms import SphinxTransform
 
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
-from ..i18n import _, __
+from ..locale import _, __
 from ..metadata import META_CLASS
-from ..options import split_list
+from ..options import Header
+from ..values import split_list
 from .base import InterviewDirectiveBase, attach_id
 from .context import InterviewContext, current_context
 
@@ -21,13 +22,16 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
 
     kind: ClassVar[str]
     node_class: ClassVar[type[nodes.Element]]
+    known_options = ("name", "speaker", "topics", "class")
+    list_options = frozenset({"topics", "class"})
 
     def run(self) -> list[nodes.Node]:
-        options = self.read_options()
+        header = self.read_header()
+        options = header.options
         context = current_context(self)
         node = self.node_class()
         self.set_source_info(node)
-        node["classes"] = [f"sphinx-interview-{self.kind}", *self.classes(options)]
+        node["classes"] = [f"sphinx-interview-{self.kind}", *self.classes(header)]
         if context is None:
             self.warn(
                 __("%s outside an interview; put it inside an interview directive")
@@ -41,41 +45,43 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
         role = "interviewer" if self.kind == "question" else "interviewee"
         default_from = ""
         if options.get("speaker"):
-            speaker = self.inline(options["speaker"], "speaker")
+            speaker = self.inline(
+                options["speaker"], "speaker", header.lines.get("speaker")
+            )
         elif context is not None:
             default = getattr(context, role)
             speaker = [child.deepcopy() for child in default]
             default_from = role if speaker else ""
         else:
             speaker = []
-        header = make_header(self.kind, node.get("number"), speaker)
+        line = make_header(self.kind, node.get("number"), speaker)
         if default_from:
-            header["speaker_from"] = default_from
-        node += header
+            line["speaker_from"] = default_from
+        node += line
         node["topics"] = list(split_list(options.get("topics")))
 
-        if not self.parse_body(node):
+        if not self.parse_short_form(header, node) | self.parse_body(header, node):
             self.warn(__("the %s is empty") % self.kind, Subtype.EMPTY)
-        self.attach_labels(node, anchor, options.get("name", ""))
+        self.attach_labels(node, anchor, header)
         return [node]
 
     def place(self, node: nodes.Element, context: InterviewContext) -> str:
         """Number ``node`` within its interview and return its automatic anchor."""
         raise NotImplementedError
 
-    def parse_body(self, node: nodes.Element) -> bool:
-        """Parse the argument (short form) and the content; whether there was any."""
-        if self.arguments:
-            text = self.arguments[0]
-            inline, messages = self.parse_inline(text, lineno=self.lineno)
-            paragraph = nodes.paragraph(text, "", *inline)
-            self.set_source_info(paragraph)
-            node += paragraph
-            node += messages
-        self.state.nested_parse(self.content, self.content_offset, node)
-        return bool(self.arguments) or bool("".join(self.content).strip())
+    def parse_short_form(self, header: Header, node: nodes.Element) -> bool:
+        """The text on the directive's line (``.. question:: Why?``), if any."""
+        text = header.argument.strip()
+        if not text:
+            return False
+        inline, messages = self.parse_inline(text, lineno=self.lineno)
+        paragraph = nodes.paragraph(text, "", *inline)
+        self.set_source_info(paragraph)
+        node += paragraph
+        node += messages
+        return True
 
-    def attach_labels(self, node: nodes.Element, anchor: str, name: str) -> None:
+    def attach_labels(self, node: nodes.Element, anchor: str, header: Header) -> None:
         document = self.state.document
         node["auto_label"] = ""
         node["labels"] = []
@@ -88,7 +94,7 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
                     __('the anchor "%s" is already used in this document') % anchor,
                     Subtype.DUPLICATE_LABEL,
                 )
-        label = nodes.fully_normalize_name(name)
+        label = nodes.fully_normalize_name(header.options.get("name", ""))
         if not label:
             return
         serial = self.env.current_document.new_serial_number("sphinx_interview")
@@ -102,6 +108,7 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
             self.warn(
                 __('duplicate label "%s" in this document') % label,
                 Subtype.DUPLICATE_LABEL,
+                header.lines.get("name"),
             )
 
 
@@ -110,7 +117,6 @@ class QuestionDirective(_ExchangeBlockDirective):
 
     kind = "question"
     node_class = interview_nodes.question
-    known_options = ("name", "speaker", "topics", "class")
 
     def place(self, node: nodes.Element, context: InterviewContext) -> str:
         context.questions += 1
@@ -126,7 +132,6 @@ class AnswerDirective(_ExchangeBlockDirective):
 
     kind = "answer"
     node_class = interview_nodes.answer
-    known_options = ("name", "speaker", "topics", "class")
 
     def place(self, node: nodes.Element, context: InterviewContext) -> str:
         if context.current_question is None:

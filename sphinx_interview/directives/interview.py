@@ -7,7 +7,7 @@ from sphinx import addnodes
 
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
-from ..i18n import _, __
+from ..locale import _, __
 from ..metadata import (
     META_CLASS,
     MetaField,
@@ -15,7 +15,8 @@ from ..metadata import (
     format_partial_date,
     language_name,
 )
-from ..options import is_language_tag, is_safe_url, parse_date, split_list
+from ..options import Header
+from ..values import is_language_tag, is_safe_url, one_line, parse_date, split_list
 from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context, enter, leave, used_interview_ids
 
@@ -35,18 +36,20 @@ class InterviewDirective(InterviewDirectiveBase):
         "topics",
         "class",
     )
+    list_options = frozenset({"interviewer", "interviewee", "topics", "class"})
 
     def run(self) -> list[nodes.Node]:
-        options = self.read_options()
-        title = " ".join(self.arguments[0].split()) if self.arguments else ""
+        header = self.read_header()
+        options = header.options
+        title = one_line(header.argument)
         if current_context(self) is not None:
-            return self.run_nested(title)
+            return self.run_nested(header, title)
 
         node = interview_nodes.interview()
         self.set_source_info(node)
-        node["classes"] = ["sphinx-interview", *self.classes(options)]
+        node["classes"] = ["sphinx-interview", *self.classes(header)]
         label = nodes.fully_normalize_name(options.get("name", ""))
-        interview_id = self.claim_interview_id(label, title)
+        interview_id = self.claim_interview_id(label, title, header)
         # A section titled like the interview may already hold its id.
         for anchor in (interview_id, f"{interview_id}-interview"):
             if self.id_is_free(anchor):
@@ -59,38 +62,36 @@ class InterviewDirective(InterviewDirectiveBase):
             title_node = interview_nodes.interview_title(
                 title,
                 "",
-                *self.inline(title, "title"),
+                *self.inline(title, "title", self.lineno),
                 classes=["sphinx-interview-title"],
             )
             self.set_source_info(title_node)
             node += title_node
 
-        interviewer = joined(self.people(options.get("interviewer", ""), "interviewer"))
-        interviewees = self.people(options.get("interviewee", ""), "interviewee")
+        interviewer = joined(self.people(header, "interviewer"))
+        interviewees = self.people(header, "interviewee")
         interviewee = joined(interviewees)
         node["interviewees"] = [plain(person) for person in interviewees]
-        node["short"] = options.get("short", "")
+        node["short"] = one_line(options.get("short", ""))
         node["topics"] = list(split_list(options.get("topics")))
-        node["date"], date_text = self.date(options.get("date", ""))
-        node["lang"] = self.language(options.get("language", ""))
-        meta = self.meta_rows(
-            options, date_text, interviewer, interviewee, node["lang"]
-        )
+        node["date"], date_text = self.date(header)
+        node["lang"] = self.language(header)
+        meta = self.meta_rows(header, date_text, interviewer, interviewee, node["lang"])
         if meta:
             source, line = self.get_source_info()
             node += build_meta(meta, source, line)
 
         enter(self, InterviewContext(interview_id, interviewer, interviewee))
         try:
-            self.state.nested_parse(self.content, self.content_offset, node)
+            has_content = self.parse_body(header, node)
         finally:
             leave(self)
-        if not "".join(self.content).strip():
+        if not has_content:
             self.warn(__("the interview has no content"), Subtype.EMPTY)
         group_exchanges(node)
         return [node]
 
-    def run_nested(self, title: str) -> list[nodes.Node]:
+    def run_nested(self, header: Header, title: str) -> list[nodes.Node]:
         """An interview inside an interview: keep its text inside the outer one."""
         self.warn(
             __(
@@ -103,14 +104,14 @@ class InterviewDirective(InterviewDirectiveBase):
         self.set_source_info(container)
         if title:
             paragraph = nodes.paragraph(
-                title, "", nodes.strong("", "", *self.inline(title, "title"))
+                title, "", nodes.strong("", "", *self.inline(title, "title", None))
             )
             self.set_source_info(paragraph)
             container += paragraph
-        self.state.nested_parse(self.content, self.content_offset, container)
+        self.parse_body(header, container)
         return [container]
 
-    def claim_interview_id(self, label: str, title: str) -> str:
+    def claim_interview_id(self, label: str, title: str, header: Header) -> str:
         """The id the automatic anchors derive from, unique in this document."""
         base = (
             nodes.make_id(label or title)
@@ -130,12 +131,14 @@ class InterviewDirective(InterviewDirectiveBase):
                 )
                 % (base, interview_id),
                 Subtype.DUPLICATE_LABEL,
+                header.lines.get("name"),
             )
         used.add(interview_id)
         return interview_id
 
-    def date(self, value: str) -> tuple[str, str]:
+    def date(self, header: Header) -> tuple[str, str]:
         """The ISO date stored on the node and the text shown in the header."""
+        value = one_line(header.options.get("date", ""))
         if not value:
             return "", ""
         date = parse_date(value)
@@ -147,11 +150,13 @@ class InterviewDirective(InterviewDirectiveBase):
                 )
                 % value,
                 Subtype.BAD_OPTION,
+                header.lines.get("date"),
             )
             return "", value
         return date.isoformat(), format_partial_date(date, self.config.language)
 
-    def language(self, value: str) -> str:
+    def language(self, header: Header) -> str:
+        value = one_line(header.options.get("language", ""))
         if value and not is_language_tag(value):
             self.warn(
                 __(
@@ -160,37 +165,39 @@ class InterviewDirective(InterviewDirectiveBase):
                 )
                 % value,
                 Subtype.BAD_OPTION,
+                header.lines.get("language"),
             )
             return ""
         return value
 
     def meta_rows(
         self,
-        options: dict[str, str],
+        header: Header,
         date_text: str,
         interviewer: list[nodes.Node],
         interviewee: list[nodes.Node],
         language: str,
     ) -> list[MetaField]:
+        options = header.options
         rows: list[MetaField] = []
         if date_text:
             rows.append(
                 MetaField(_("Date"), [nodes.Text(date_text)], translatable=False)
             )
-        if options.get("place"):
-            rows.append(MetaField(_("Place"), self.inline(options["place"], "place")))
-        if interviewer:
+        place = one_line(options.get("place", ""))
+        if place:
             rows.append(
                 MetaField(
-                    _("Interviewer"), interviewer, classes=[META_CLASS["interviewer"]]
+                    _("Place"), self.inline(place, "place", header.lines["place"])
                 )
             )
-        if interviewee:
-            rows.append(
-                MetaField(
-                    _("Interviewee"), interviewee, classes=[META_CLASS["interviewee"]]
-                )
-            )
+        for role, people in (
+            ("interviewer", interviewer),
+            ("interviewee", interviewee),
+        ):
+            if people:
+                label = _("Interviewer") if role == "interviewer" else _("Interviewee")
+                rows.append(MetaField(label, people, classes=[META_CLASS[role]]))
         if language:
             rows.append(
                 MetaField(
@@ -199,35 +206,39 @@ class InterviewDirective(InterviewDirectiveBase):
                     translatable=False,
                 )
             )
-        source = options.get("source", "")
+        source = one_line(options.get("source", ""))
         if source:
-            if is_safe_url(source):
-                value: list[nodes.Node] = [
-                    nodes.reference(source, source, refuri=source)
-                ]
-            else:
-                self.warn(
-                    __(
-                        '":source:" value "%s" is not an http(s) or relative URL; '
-                        "shown as text, not as a link"
-                    )
-                    % source,
-                    Subtype.BAD_OPTION,
-                )
-                value = [nodes.Text(source)]
-            rows.append(MetaField(_("Source"), value, translatable=False))
+            rows.append(MetaField(_("Source"), self.source(source, header), False))
         topics = split_list(options.get("topics"))
         if topics:
             rows.append(MetaField(_("Topics"), topic_links(topics), translatable=False))
         return rows
 
+    def source(self, source: str, header: Header) -> list[nodes.Node]:
+        if is_safe_url(source):
+            return [nodes.reference(source, source, refuri=source)]
+        self.warn(
+            __(
+                '":source:" value "%s" is not an http(s) or relative URL; '
+                "shown as text, not as a link"
+            )
+            % source,
+            Subtype.BAD_OPTION,
+            header.lines.get("source"),
+        )
+        return [nodes.Text(source)]
+
 
 def topic_links(topics: tuple[str, ...]) -> list[nodes.Node]:
-    """Links to the topics' entries in the topic index, separated by commas."""
-    return joined([[topic_reference(topic)] for topic in topics])
+    """Links to the topics' entries in the topic index, separated by commas.
+
+    Generated, not written by the author: a topic that cannot be linked is shown
+    as text without a warning (``refwarn`` False).
+    """
+    return joined([[topic_reference(topic, warn=False)] for topic in topics])
 
 
-def topic_reference(topic: str) -> nodes.Element:
+def topic_reference(topic: str, *, warn: bool = True) -> nodes.Element:
     """What ``:interview:topic:`` makes: resolved, or warned about, when writing."""
     return addnodes.pending_xref(
         topic,
@@ -236,7 +247,7 @@ def topic_reference(topic: str) -> nodes.Element:
         reftype="topic",
         reftarget=topic,
         refexplicit=True,
-        refwarn=True,
+        refwarn=warn,
     )
 
 
@@ -244,16 +255,33 @@ def group_exchanges(interview: nodes.Element) -> None:
     """Wrap each question and the blocks after it, up to the next question.
 
     Only direct children are grouped; a question nested in another block keeps its
-    place. The wrapper lets HTML highlight and LaTeX keep a whole exchange.
+    place. The wrapper lets HTML highlight and LaTeX keep a whole exchange. Targets
+    written just before a question (``.. _label:``, ``(label)=``) go into its
+    exchange, so that docutils hands their names to the question itself.
     """
     children = list(interview.children)
     interview.children = []
-    exchange: nodes.Element | None = None
+    container: nodes.Element = interview
     for child in children:
         if isinstance(child, interview_nodes.question):
-            exchange = interview_nodes.interview_exchange(
+            targets: list[nodes.Node] = []
+            while container.children and _is_pending_target(container.children[-1]):
+                targets.insert(0, container.pop())
+            container = interview_nodes.interview_exchange(
                 classes=["sphinx-interview-exchange"]
             )
-            exchange.source, exchange.line = child.source, child.line
-            interview += exchange
-        (exchange if exchange is not None else interview).append(child)
+            container.source, container.line = child.source, child.line
+            container.extend(targets)
+            interview += container
+        container.append(child)
+
+
+def _is_pending_target(node: nodes.Node) -> bool:
+    """A target that names the next element (not a link to somewhere else)."""
+    return (
+        isinstance(node, nodes.target)
+        and not node.children
+        and "refuri" not in node
+        and "refid" not in node
+        and "refname" not in node
+    )

@@ -1,24 +1,16 @@
-"""HTML (and EPUB): semantic ``div``/``p`` markup, ``lang``, ¶ permalinks, and the
-generated lists of links (topic lists, "Mentioned in") written as HTML directly."""
+"""HTML (and EPUB): semantic ``div``/``p`` markup, ``lang``, and ¶ permalinks."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from .. import nodes as interview_nodes
-from ..i18n import _
-from ..links import relative_uri
+from ..locale import _
 
 if TYPE_CHECKING:
-    from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
-
-    from ..topics import Topic, TopicLink
 
 
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
@@ -44,120 +36,16 @@ def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</p>\n")
 
 
-def visit_title(self: HTML5Translator, node: nodes.rubric) -> None:
-    self.visit_rubric(node)
+def visit_title(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "p", "", CLASS="rubric"))
 
 
-def depart_title(self: HTML5Translator, node: nodes.rubric) -> None:
+def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
     if isinstance(node.parent, interview_nodes.interview):
         self.add_permalink_ref(node.parent, _("Link to this interview"))
-    self.depart_rubric(node)
-
-
-def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
-    """The same markup docutils writes for references, at a fraction of the cost."""
-    markup = _page_links(self).markup(
-        node["fromdocname"], node["links"], node["inline"]
-    )
-    self.body.append(" " + markup if node["inline"] else markup)
-    raise nodes.SkipNode
-
-
-def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
-    """The definition list docutils would write for the topics and their links."""
-    self.body.extend(
-        _page_links(self).topic_list(
-            node["fromdocname"], node["topics"], node["anchors"]
-        )
-    )
-    raise nodes.SkipNode
-
-
-def _page_links(self: HTML5Translator) -> PageLinks:
-    """The page's links, kept on the translator: Sphinx makes one per page."""
-    links: PageLinks | None = self.__dict__.get("_sphinx_interview_links")
-    if links is None:
-        links = self.__dict__["_sphinx_interview_links"] = PageLinks(self.builder)
-    return links
-
-
-@dataclass
-class PageLinks:
-    """The generated links of one written page, as HTML.
-
-    A topic index lists each exchange under several topics and links to each
-    document many times: each link's markup and each document's URI are made
-    once per page, and forgotten with the page.
-    """
-
-    builder: Builder
-    uris: dict[tuple[str, str], str | None] = field(default_factory=dict)
-    made: dict[tuple[str, TopicLink, bool], str] = field(default_factory=dict)
-
-    def topic_list(
-        self, fromdocname: str, topics: Sequence[Topic], anchors: bool
-    ) -> list[str]:
-        """Pieces of a definition list: each topic, then links to its exchanges.
-
-        Pieces, not one string: a large glossary's list is megabytes, and the
-        caller's own joining is then the only copy.
-        """
-        pieces = ['<dl class="simple sphinx-interview-topic-index">\n']
-        for topic in topics:
-            anchor = f' id="{escape(topic.anchor)}"' if anchors else ""
-            pieces.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>")
-            pieces.append(self.markup(fromdocname, topic.links, False))
-            pieces.append("</dd>\n")
-        pieces.append("</dl>\n")
-        return pieces
-
-    def markup(self, fromdocname: str, links: Sequence[TopicLink], inline: bool) -> str:
-        """Links to exchanges: "a; b; c" (``inline``) or a bullet list."""
-        rendered = [self._link(fromdocname, link, inline) for link in links]
-        if inline:
-            return "; ".join(rendered)
-        return '<ul class="simple">\n' + "".join(rendered) + "</ul>\n"
-
-    def _link(self, fromdocname: str, link: TopicLink, inline: bool) -> str:
-        key = (fromdocname, link, inline)
-        if key not in self.made:
-            self.made[key] = _link_markup(
-                link, self._uri(fromdocname, link.docname), inline
-            )
-        return self.made[key]
-
-    def _uri(self, fromdocname: str, docname: str) -> str | None:
-        key = (fromdocname, docname)
-        if key not in self.uris:
-            uri = relative_uri(self.builder, fromdocname, docname)
-            # Single-page HTML answers "index.html#document-x"; the anchor
-            # replaces that fragment (as Sphinx's own fix_refuris does).
-            self.uris[key] = uri.split("#", 1)[0] if uri is not None else None
-        return self.uris[key]
-
-
-def _link_markup(link: TopicLink, uri: str | None, inline: bool) -> str:
-    """One link (``uri`` None: the builder has no such page, so only its text).
-
-    The question's first sentence is the link's tooltip in a line of links, and
-    follows the link in a list, where a tooltip would only repeat it (screen
-    readers would read it twice, and a large topic index would double in size).
-    ``html.escape`` rather than the translator's ``encode``: the same safety,
-    a third of the time over thousands of links.
-    """
-    text = f"<span>{escape(link.text)}</span>"
-    if uri is not None:
-        href = f"{uri}#{link.anchor}" if link.anchor else uri
-        title = f' title="{escape(link.summary)}"' if inline and link.summary else ""
-        text = f'<a class="reference internal" href="{escape(href)}"{title}>{text}</a>'
-    if inline:
-        return text
-    summary = f" — {escape(link.summary)}" if link.summary else ""
-    return f"<li><p>{text}{summary}</p></li>\n"
+    self.body.append("</p>\n")
 
 
 BLOCK = (visit_block, depart_block)
 HEADER = (visit_header, depart_header)
 TITLE = (visit_title, depart_title)
-EXCHANGE_LINKS = (visit_exchange_links, None)
-TOPIC_LIST = (visit_topic_list, None)

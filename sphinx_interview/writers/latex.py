@@ -47,3 +47,18 @@ def depart_header(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 HEADER = (visit_header, depart_header)
+
+
+def visit_title(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # A rubric's markup, without the rubric's rule that drops "Footnotes".
+    self.body.append(r"\subsubsection*{")
+    self.context.append("}\n")
+    self.in_title = 1
+
+
+def depart_title(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.in_title = 0
+    self.body.append(self.context.pop())
+
+
+TITLE = (visit_title, depart_title)

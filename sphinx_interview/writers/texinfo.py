@@ -20,3 +20,18 @@ def depart_block(self: TexinfoTranslator, node: nodes.Element) -> None:
 
 
 BLOCK = (visit_block, depart_block)
+
+
+def visit_title(self: TexinfoTranslator, node: nodes.Element) -> None:
+    # A rubric's markup, without the rubric's rule that drops "Footnotes".
+    rubrics = self.rubrics
+    self.body.append(f"\n{rubrics[min(self.section_level, len(rubrics) - 1)]} ")
+    self.escape_newlines += 1
+
+
+def depart_title(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.escape_newlines -= 1
+    self.body.append("\n\n")
+
+
+TITLE = (visit_title, depart_title)

@@ -1,4 +1,5 @@
-"""Plain text: answers are indented under their question, as in a transcript."""
+"""Plain text: answers indented under their question, as in a transcript; the
+interview's title marked as a rubric is."""
 
 from __future__ import annotations
 
@@ -18,4 +19,13 @@ def depart_answer(self: TextTranslator, node: nodes.Element) -> None:
     self.end_state()
 
 
+def visit_title(self: TextTranslator, node: nodes.Element) -> None:
+    self.visit_rubric(node)
+
+
+def depart_title(self: TextTranslator, node: nodes.Element) -> None:
+    self.depart_rubric(node)
+
+
 ANSWER = (visit_answer, depart_answer)
+TITLE = (visit_title, depart_title)

@@ -1,4 +1,4 @@
-"""Translation functions for the labels this extension writes into documents."""
+"""The message catalogs of this extension, and its translation functions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sphinx.locale import get_translation
 MESSAGE_CATALOG = "sphinx_interview"
 
 #: Directory holding ``<language>/LC_MESSAGES/sphinx_interview.po``.
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent
 
 #: Labels written into the output ("Question", "Answer"), in the project language.
 _ = get_translation(MESSAGE_CATALOG)

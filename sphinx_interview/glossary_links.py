@@ -1,0 +1,162 @@
+"""Glossary terms in interviews, when writing: links with tooltips, and the
+"Mentioned in" lists below the glossary's definitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from . import nodes as interview_nodes
+from .domain import interview_domain
+from .glossary import glossary_entries, walk
+from .links import exchange_links, link_or_text, source_docname
+from .locale import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .archive import ExchangeLink
+    from .mentions import Mentions
+    from .records import TermRecord
+    from .terms import TermMatcher
+
+
+def term_reference(
+    builder: Builder, fromdocname: str, term: TermRecord, name_index: int, text: str
+) -> nodes.Element:
+    """A link to a glossary entry, marked up exactly as ``:term:`` makes it."""
+    contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
+    return link_or_text(
+        builder,
+        fromdocname,
+        term.docname,
+        term.anchors[name_index],
+        contnode,
+        term.summary or None,
+    )
+
+
+def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Element]]:
+    """Questions and answers in document order, with the key of their exchange."""
+    for node in document.findall(
+        lambda n: isinstance(n, (interview_nodes.question, interview_nodes.answer))
+    ):
+        assert isinstance(node, nodes.Element)
+        if node.get("interview_id") and node.get("number"):
+            yield (node["interview_id"], node["number"]), node
+        else:
+            yield id(node), node
+
+
+def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: link glossary names in questions and answers.
+
+    ``interview_link_terms`` says which uses: the first of each entry per exchange
+    (whichever of its names comes first, a ``:term:`` the author wrote included),
+    all, or none. The author's own ``:term:`` links get the same tooltip.
+    """
+    mode = app.config.interview_link_terms
+    mentions = interview_domain(app.env).tables.mentions
+    if not mentions.terms:
+        return
+    used_by_exchange: dict[object, set[int]] = {}
+    for key, block in exchange_blocks(doctree):
+        used = used_by_exchange.setdefault(key, set())
+        for node in list(walk(block)):
+            if not isinstance(node, nodes.Text):
+                _note_term_link(node, mentions, used)
+            elif mode != "none":
+                _link_text(app.builder, docname, node, mentions.matcher, used, mode)
+
+
+def _note_term_link(node: nodes.Node, mentions: Mentions, used: set[int]) -> None:
+    """An author's ``:term:`` link: a use of its entry, given the entry's tooltip."""
+    if not isinstance(node, nodes.reference):
+        return  # left unresolved: Sphinx has warned
+    anchor = node.get("refid") or str(node.get("refuri", "")).rpartition("#")[2]
+    entry = mentions.entry_with_anchor(anchor)
+    if entry is None:
+        return
+    used.add(entry)
+    summary = mentions.terms[entry].summary
+    if summary and not node.get("reftitle"):
+        node["reftitle"] = summary
+
+
+def _link_text(
+    builder: Builder,
+    docname: str,
+    text_node: nodes.Text,
+    matcher: TermMatcher,
+    used: set[int],
+    mode: str,
+) -> None:
+    text = text_node.astext()
+    pieces = _linked(text, matcher, used, mode == "first")
+    if pieces is None:
+        return
+    replacement = [
+        nodes.Text(text[start:end])
+        if term is None
+        else term_reference(
+            builder, docname, matcher.terms[term], name, text[start:end]
+        )
+        for start, end, term, name in pieces
+    ]
+    parent = text_node.parent
+    assert parent is not None
+    index = parent.index(text_node)
+    parent[index : index + 1] = replacement
+
+
+def _linked(
+    text: str, matcher: TermMatcher, used: set[int], first_only: bool
+) -> list[tuple[int, int, int | None, int]] | None:
+    """``text`` cut into plain runs (term None) and links; None if nothing to link."""
+    pieces: list[tuple[int, int, int | None, int]] = []
+    position = 0
+    for match in matcher.matches(text):
+        if first_only and match.term in used:
+            continue
+        used.add(match.term)
+        if match.start > position:
+            pieces.append((position, match.start, None, 0))
+        pieces.append((match.start, match.end, match.term, match.name))
+        position = match.end
+    if not pieces:
+        return None
+    if position < len(text):
+        pieces.append((position, len(text), None, 0))
+    return pieces
+
+
+def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: "Mentioned in:" below each glossary definition used
+    in interviews (``interview_glossary_backrefs``)."""
+    if not app.config.interview_glossary_backrefs:
+        return
+    mentions = interview_domain(app.env).tables.mentions
+    for glossary in doctree.findall(addnodes.glossary):
+        for terms, definition in glossary_entries(glossary):
+            if definition is None or not terms[0]["ids"]:
+                continue
+            origin = source_docname(app.env, glossary, docname)
+            entry = mentions.entry_at(origin, terms[0]["ids"][0])
+            links = mentions.users(entry) if entry is not None else []
+            if links:
+                definition += _backrefs(app.builder, docname, links)
+
+
+def _backrefs(
+    builder: Builder, docname: str, links: Sequence[ExchangeLink]
+) -> nodes.Element:
+    paragraph = nodes.paragraph(
+        "", "", classes=["sphinx-interview-backrefs"], translatable=False
+    )
+    paragraph += nodes.strong("", _("Mentioned in:"))
+    paragraph.extend(exchange_links(builder, docname, links, inline=True))
+    return paragraph

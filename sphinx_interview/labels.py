@@ -1,0 +1,177 @@
+"""Labels: what each names, which claim wins when two claim one, and the inventory.
+
+A :class:`Target` holds everything a link to it shows, so that the published view
+(``updates.py``) notices any change a citing page would show. Claims are taken
+document by document in name order, and within a document in the order they are
+written, so serial and parallel builds, fresh and incremental ones, agree on the
+claim that wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from .archive import Archive
+from .records import DocRecord, Kind
+
+#: An inventory or search-index entry: name, display name, type, docname,
+#: anchor, priority.
+Entry = tuple[str, str, str, str, str, int]
+
+
+def label_key(target: str) -> str:
+    """A label as docutils normalises names; MyST's ``#`` prefix dropped."""
+    return nodes.fully_normalize_name(target.lstrip("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a label names (derived from the records, never stored)."""
+
+    kind: Kind
+    docname: str
+    anchor: str
+    interview_id: str
+    number: int
+    #: The exchange's link text ("Ivanov 2007, Q3"), or the interview's short title.
+    text: str
+    #: The interview's title, or the question's first sentence.
+    summary: str
+    source: str
+    line: int | None
+    question_anchor: str = ""
+    answer_anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A label claimed twice: ``kept`` is linked to, ``dropped`` is warned about."""
+
+    label: str
+    kept: Target
+    dropped: Target
+
+
+class LabelTable:
+    """Every label of the project: automatic anchors and ``:name:`` labels."""
+
+    def __init__(self, docs: Mapping[str, DocRecord], archive: Archive) -> None:
+        self.targets: dict[str, Target] = {}
+        self.duplicates: list[Duplicate] = []
+        for docname in sorted(docs):
+            claims = sorted(
+                _claims(docs[docname], archive),
+                key=lambda claim: claim[1].line or 0,
+            )
+            for label, target in claims:
+                kept = self.targets.setdefault(label, target)
+                if kept is not target and kept != target:
+                    self.duplicates.append(Duplicate(label, kept, target))
+
+    def find(self, target: str) -> Target | None:
+        return self.targets.get(label_key(target))
+
+    def objects(self) -> Iterator[Entry]:
+        """Entries for ``objects.inv`` and the search index.
+
+        Every label is an inventory entry (priority -1: not searched) whose display
+        name is the link text, so intersphinx links read "Ivanov 2007, Q3". As in
+        the project itself, an exchange's labels also name its first answer and an
+        answer's labels its question, so that ``:answer:`` and ``:question:``
+        through intersphinx find an entry of their own type.
+
+        The search index gets one entry per interview, question and answer, named
+        by its link text. (Searched entries are not named by their label: the
+        search page rebuilds the anchor from the display name when the name
+        equals the anchor, which would break the link.)
+        """
+        searchable: dict[tuple[str, str], Target] = {}
+        for label, target in self.targets.items():
+            yield label, target.text, target.kind, target.docname, target.anchor, -1
+            if target.kind == "question":
+                yield (
+                    label,
+                    target.text,
+                    "answer",
+                    target.docname,
+                    target.answer_anchor,
+                    -1,
+                )
+            elif target.kind == "answer":
+                yield (
+                    label,
+                    target.text,
+                    "question",
+                    target.docname,
+                    target.question_anchor,
+                    -1,
+                )
+            if target.anchor:
+                searchable.setdefault((target.docname, target.anchor), target)
+        for target in searchable.values():
+            yield (
+                target.text,
+                target.text,
+                target.kind,
+                target.docname,
+                target.anchor,
+                1,
+            )
+
+
+def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]:
+    for interview in record.interviews:
+        target = Target(
+            kind="interview",
+            docname=interview.docname,
+            anchor=interview.anchor,
+            interview_id=interview.interview_id,
+            number=0,
+            text=interview.short,
+            summary=interview.title or interview.short,
+            source=interview.source,
+            line=interview.line,
+        )
+        for label in (interview.interview_id, *interview.labels):
+            yield label, target
+    for exchange in record.exchanges:
+        found = archive.exchange_at(
+            exchange.docname, exchange.interview_id, exchange.number
+        )
+        text = found.link.text if found else exchange.interview_id
+        question = Target(
+            kind="question",
+            docname=exchange.docname,
+            anchor=exchange.anchor,
+            interview_id=exchange.interview_id,
+            number=exchange.number,
+            text=text,
+            summary=exchange.summary,
+            source=exchange.source,
+            line=exchange.line,
+            question_anchor=exchange.anchor,
+            answer_anchor=exchange.answer_anchor,
+        )
+        for label in (exchange.auto_label, *exchange.labels):
+            if label:
+                yield label, question
+        for answer in exchange.answers:
+            target = Target(
+                kind="answer",
+                docname=exchange.docname,
+                anchor=answer.anchor,
+                interview_id=exchange.interview_id,
+                number=exchange.number,
+                text=text,
+                summary=exchange.summary,
+                source=answer.source,
+                line=answer.line,
+                question_anchor=exchange.anchor,
+                answer_anchor=exchange.answer_anchor,
+            )
+            for label in (answer.auto_label, *answer.labels):
+                if label:
+                    yield label, target

@@ -1,0 +1,141 @@
+"""Cross-references: the roles, the links they become, and their warnings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .diagnostics import Subtype, warn
+from .links import topic_index_uri
+from .locale import _, __
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.domains import Domain
+
+    from .labels import Target
+    from .records import Kind
+    from .topics import Topic
+
+#: Which kinds of target each role may link to.
+ROLE_KINDS: dict[str, frozenset[str]] = {
+    "question": frozenset({"question", "answer"}),
+    "answer": frozenset({"question", "answer"}),
+    "interview": frozenset({"interview"}),
+}
+
+
+class InterviewXRefRole(XRefRole):
+    """A reference into the interview domain, also when used without the prefix.
+
+    ``XRefRole`` takes the domain from the role name, so ``:question:`` alone would
+    have none; this role always targets the ``interview`` domain. Labels are
+    lower-cased like docutils names, and a dangling one is reported by
+    ``warn-missing-reference`` (after intersphinx had its chance).
+    """
+
+    innernodeclass = nodes.inline
+
+    def __init__(self) -> None:
+        super().__init__(lowercase=True, warn_dangling=True)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.refdomain, self.reftype = "interview", self.name.rpartition(":")[2]
+        self.classes = ["xref", "interview", f"interview-{self.reftype}"]
+        if self.disabled:
+            return self.create_non_xref_node()
+        return self.create_xref_node()
+
+
+def ref_title(target: Target, kind: Kind | None = None) -> str:
+    """The ``:ref:`` text, also the tooltip: the title, or the numbered question.
+
+    ``kind`` names what a link leads to when it differs from the label's target
+    (``:answer:`` given a question's label).
+    """
+    kind = kind or target.kind
+    if kind == "interview":
+        return target.summary
+    label = _("Q%(number)d") if kind == "question" else _("Answer to Q%(number)d")
+    title = str(label) % {"number": target.number}
+    return f"{title}. {target.summary}" if target.summary else title
+
+
+def refnode(
+    builder: Builder,
+    fromdocname: str,
+    role: str,
+    target: Target,
+    node: pending_xref,
+    contnode: nodes.Element,
+) -> nodes.reference:
+    """The link a ``role`` reference to ``target`` becomes (``NoUri`` where the
+    builder has no page for it: Sphinx then shows the text)."""
+    anchor = target.anchor
+    kind: Kind = target.kind
+    if role == "question":
+        anchor, kind = target.question_anchor, "question"
+    elif role == "answer" and target.kind == "question":
+        anchor, kind = target.answer_anchor, "answer"
+    if not node.get("refexplicit"):
+        contnode = nodes.inline(target.text, target.text, classes=contnode["classes"])
+    # The tooltip names what the link leads to.
+    return make_refnode(
+        builder, fromdocname, target.docname, anchor, contnode, ref_title(target, kind)
+    )
+
+
+def topic_refnode(
+    builder: Builder,
+    fromdocname: str,
+    topic: Topic,
+    node: pending_xref,
+    contnode: nodes.Element,
+) -> nodes.reference:
+    """A link to a topic's entry on the index page; ``NoUri`` where the build
+    writes no such page (LaTeX, single-page HTML, the page switched off)."""
+    uri = topic_index_uri(builder, fromdocname)
+    if uri is None:
+        raise NoUri(topic.name)
+    if not node.get("refexplicit"):
+        contnode = nodes.inline(topic.name, topic.name, classes=contnode["classes"])
+    reference = nodes.reference(
+        "", "", internal=True, refuri=f"{uri}#{topic.anchor}", reftitle=topic.name
+    )
+    reference += contnode
+    return reference
+
+
+def warn_missing_reference(
+    app: Sphinx, domain: Domain | None, node: pending_xref
+) -> bool | None:
+    """``warn-missing-reference``: our own message, type and subtype."""
+    if domain is None or domain.name != "interview":
+        return None
+    target = node["reftarget"]
+    role = node["reftype"]
+    location = cast("nodes.Node", node)
+    if role == "topic":
+        if node.get("refwarn"):
+            warn(__('unknown topic "%s"') % target, Subtype.UNKNOWN_TOPIC, location)
+        return True
+    from .domain import interview_domain
+
+    found = interview_domain(app.env).tables.labels.find(target)
+    if found is None:
+        message = __('unknown %s label "%s"') % (role, target)
+    else:
+        wrong_kind = {
+            "interview": __('"%s" is an interview, which :%s: cannot link to'),
+            "question": __('"%s" is a question, which :%s: cannot link to'),
+            "answer": __('"%s" is an answer, which :%s: cannot link to'),
+        }
+        message = wrong_kind[found.kind] % (target, role)
+    warn(message, Subtype.UNKNOWN_LABEL, location)
+    return True
