@@ -25,7 +25,7 @@ from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .topic_index import TopicIndex, add_index_entries, fill_placeholders
 from .updates import finish_reading, start_reading
 from .writers import html, html_lists, latex, man, texinfo, text
-from .xrefs import InterviewXRefRole, warn_missing_reference
+from .xrefs import InterviewXRefRole, MystLocalLinks, warn_missing_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,6 +81,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("answer", InterviewXRefRole())
     app.add_transform(TranslatedSpeakers)
     app.add_transform(UndefinedSubstitutions)
+    app.add_transform(MystLocalLinks)
 
     # Cross-document data, and the topic index.
     app.add_domain(InterviewDomain)

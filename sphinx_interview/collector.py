@@ -98,7 +98,7 @@ def _interviews(
         yield InterviewRecord(
             docname=docname,
             interview_id=node["interview_id"],
-            anchor=node["ids"][0] if node["ids"] else "",
+            ids=tuple(node["ids"]),
             labels=element_labels(node),
             title=title,
             short=short_title(
@@ -137,7 +137,7 @@ def _exchanges(
             docname=docname,
             interview_id=interview_id,
             number=number,
-            anchor=question["ids"][0] if question["ids"] else "",
+            ids=tuple(question["ids"]),
             auto_label=question.get("auto_label", ""),
             labels=element_labels(question),
             summary=summarize(body_text(question), SUMMARY_LENGTH),
@@ -147,7 +147,7 @@ def _exchanges(
             terms=terms,
             answers=tuple(
                 AnswerRecord(
-                    anchor=answer["ids"][0] if answer["ids"] else "",
+                    ids=tuple(answer["ids"]),
                     auto_label=answer.get("auto_label", ""),
                     labels=element_labels(answer),
                     source=answer.source or source,

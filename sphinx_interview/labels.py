@@ -44,6 +44,8 @@ class Target:
     line: int | None
     question_anchor: str = ""
     answer_anchor: str = ""
+    #: Every id of the element (targets written before it add theirs).
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
             summary=interview.title or interview.short,
             source=interview.source,
             line=interview.line,
+            ids=interview.ids,
         )
         for label in (interview.interview_id, *interview.labels):
             yield label, target
@@ -154,6 +157,7 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
             line=exchange.line,
             question_anchor=exchange.anchor,
             answer_anchor=exchange.answer_anchor,
+            ids=exchange.ids,
         )
         for label in (exchange.auto_label, *exchange.labels):
             if label:
@@ -171,6 +175,7 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
                 line=answer.line,
                 question_anchor=exchange.anchor,
                 answer_anchor=exchange.answer_anchor,
+                ids=answer.ids,
             )
             for label in (answer.auto_label, *answer.labels):
                 if label:

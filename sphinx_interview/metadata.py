@@ -73,6 +73,8 @@ class MetaField:
     value: list[nodes.Node]
     translatable: bool = True
     classes: list[str] = field(default_factory=list)
+    #: The line of the option it shows, for warnings about its value.
+    line: int | None = None
 
 
 def build_meta(
@@ -84,9 +86,8 @@ def build_meta(
         # Field names are generated text: never offered to translators as messages.
         name = nodes.field_name("", row.label, translatable=False)
         paragraph = nodes.paragraph("", "", *row.value)
-        if row.translatable:
-            paragraph.source, paragraph.line = source, line
-        else:
+        paragraph.source, paragraph.line = source, row.line or line
+        if not row.translatable:
             paragraph["translatable"] = False
         meta += nodes.field(
             "", name, nodes.field_body("", paragraph), classes=row.classes

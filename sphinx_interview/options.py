@@ -70,10 +70,14 @@ def read_header(
     (``;``-separated), any other keeps its first value.
     """
     reader = _Reader(directive.name, tuple(known), frozenset(lists))
-    reader.source = directive.get_source_info()[0] or ""
+    source, line = directive.get_source_info()
+    reader.source = source or ""
+    # ``lineno`` counts the lines of included files too; warnings name the line
+    # in the file itself.
+    shift = reader.shift = (line or directive.lineno) - directive.lineno
     content: StringList = directive.content
     if type(directive.state).__module__.startswith("myst_parser"):
-        first = directive.lineno + 1 + directive.content_offset
+        first = directive.lineno + shift + 1 + directive.content_offset
         lines = [(text, first + index) for index, text in enumerate(content)]
         if lines and lines[0][0].startswith("---"):
             taken = reader.yaml_block(lines)
@@ -86,7 +90,8 @@ def read_header(
     # docutils joined the lines up to the first blank one into the argument; the
     # first of them is on the directive's line unless that line ends at "::".
     first_line = directive.block_text.split("\n", 1)[0]
-    start = directive.lineno + (0 if first_line.split("::", 1)[-1].strip() else 1)
+    start = directive.lineno + shift
+    start += 0 if first_line.split("::", 1)[-1].strip() else 1
     lines = [(text, start + index) for index, text in enumerate(argument.split("\n"))]
     title: list[str] = []
     while lines and not _OPTION.match(lines[0][0]):
@@ -98,15 +103,25 @@ def read_header(
         # A field that is no option, and what follows it before the blank line:
         # shown exactly as written (docutils would take it for a field list).
         reader.add_text(rest)
+        reader.add_body(content, directive.content_offset)
     elif rest:
         if taken:
             reader.problem(
                 __("no blank line between the options and the text; the text is kept"),
                 rest[0][1],
             )
-        reader.add_lines(rest)
-    reader.add_body(content, directive.content_offset)
+        # One block with the content after the blank line: a directive started
+        # in the first part may go on in the second.
+        reader.add_lines([*rest, ("", None), *_numbered(content, rest[-1][1])])
+    else:
+        reader.add_body(content, directive.content_offset)
     return reader.header
+
+
+def _numbered(content: StringList, last: int | None) -> list[Line]:
+    """The content's lines, numbered on from the blank line after ``last``."""
+    start = (last or 0) + 2
+    return [(text, start + index) for index, text in enumerate(content)]
 
 
 class _Reader:
@@ -116,6 +131,8 @@ class _Reader:
         self.lists = lists
         self.header = Header()
         self.source = ""
+        #: File line minus docutils' line (which counts included files' lines).
+        self.shift = 0
         #: Whether reading options stopped at a field that is text, not an option.
         self.stopped_at_text = False
 
@@ -223,7 +240,7 @@ class _Reader:
             [text for text, _ in lines],
             items=[(self.source, (line or first) - 1) for _, line in lines],
         )
-        self.header.body.append((block, first - 1))
+        self.header.body.append((block, first - self.shift - 1))
 
     def add_text(self, lines: Sequence[Line]) -> None:
         text = "\n".join(text for text, _ in lines)

@@ -69,7 +69,10 @@ def _publish_labels(env: BuildEnvironment, domain: InterviewDomain) -> dict[str,
     for label, target in domain.tables.labels.targets.items():
         place = (target.docname, target.anchor)
         existing = std.anonlabels.get(label)
-        if existing is not None and tuple(existing) != place:
+        # A target written just before the element names one of its ids.
+        if existing is not None and (
+            existing[0] != target.docname or existing[1] not in target.ids
+        ):
             if {target.docname, existing[0]} & domain.read_now:
                 warn(
                     _conflict(env, label, existing[0]),

@@ -16,10 +16,21 @@ Kind = Literal["interview", "question", "answer"]
 
 
 @dataclass(frozen=True)
-class InterviewRecord:
+class Anchored:
+    """An interview, question or answer: its HTML ids, the first where links
+    lead (targets written just before it add theirs)."""
+
+    ids: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return self.ids[0] if self.ids else ""
+
+
+@dataclass(frozen=True)
+class InterviewRecord(Anchored):
     docname: str
     interview_id: str
-    anchor: str
     labels: tuple[str, ...]
     title: str
     short: str
@@ -30,8 +41,7 @@ class InterviewRecord:
 
 
 @dataclass(frozen=True)
-class AnswerRecord:
-    anchor: str
+class AnswerRecord(Anchored):
     auto_label: str
     labels: tuple[str, ...]
     source: str
@@ -39,7 +49,7 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
-class ExchangeRecord:
+class ExchangeRecord(Anchored):
     """A question and its answers, with what the indexes and the glossary need.
 
     ``text`` is the text glossary names are looked for in (see ``glossary.py``);
@@ -49,7 +59,6 @@ class ExchangeRecord:
     docname: str
     interview_id: str
     number: int
-    anchor: str
     auto_label: str
     labels: tuple[str, ...]
     summary: str

@@ -67,8 +67,12 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def published_view(domain: InterviewDomain) -> dict[str, object]:
     """What other pages can show of the project, by dependency key."""
     tables = domain.tables
+    # A label another page holds is not ours to show: links go there instead.
+    published = domain.data["lent"].get("labels", {})
+    std = domain.env.domains.standard_domain
     view: dict[str, object] = {
-        f"label:{label}": target for label, target in tables.labels.targets.items()
+        f"label:{label}": (target, label in published or std.anonlabels.get(label))
+        for label, target in tables.labels.targets.items()
     }
     view["glossary"] = tuple(
         (term.docname, term.names, term.anchors, term.summary) for term in tables.terms

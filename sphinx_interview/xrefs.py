@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
+from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_refnode
 
+from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .links import topic_index_uri
 from .locale import _, __
@@ -62,9 +64,14 @@ def ref_title(target: Target, kind: Kind | None = None) -> str:
     kind = kind or target.kind
     if kind == "interview":
         return target.summary
+    return exchange_title(kind, target.number, target.summary)
+
+
+def exchange_title(kind: Kind, number: int, summary: str) -> str:
+    """ "Q3. First sentence of the question", or "Answer to Q3. …"."""
     label = _("Q%(number)d") if kind == "question" else _("Answer to Q%(number)d")
-    title = str(label) % {"number": target.number}
-    return f"{title}. {target.summary}" if target.summary else title
+    title = str(label) % {"number": number}
+    return f"{title}. {summary}" if summary else title
 
 
 def refnode(
@@ -139,3 +146,56 @@ def warn_missing_reference(
         message = wrong_kind[found.kind] % (target, role)
     warn(message, Subtype.UNKNOWN_LABEL, location)
     return True
+
+
+class MystLocalLinks(SphinxTransform):
+    """MyST links to a target on a question, answer or interview of the same page.
+
+    MyST resolves ``[](#label)`` to a target of its own page itself, and gives
+    the link the label as text ("#label") for want of a title; it gets the text
+    ``:ref:`` would show, as links from other pages do.
+    """
+
+    # Right after MyST's ResolveAnchorIds (879).
+    default_priority = 880
+
+    def apply(self, **kwargs: Any) -> None:
+        for reference in self.document.findall(nodes.reference):
+            target = self.document.ids.get(reference.get("refid", ""))
+            if not isinstance(target, _CITABLE):
+                continue
+            text = reference.astext()
+            if len(reference) != 1 or not text.startswith("#"):
+                continue
+            title = _local_title(target)
+            if title:
+                reference.children = []
+                reference += nodes.inline(title, title, classes=["std", "std-ref"])
+
+
+_CITABLE = (interview_nodes.interview, interview_nodes.question, interview_nodes.answer)
+
+
+def _local_title(node: nodes.Element) -> str:
+    """What ``:ref:`` shows for an element of the page being read."""
+    from .collector import SUMMARY_LENGTH, body_text, summarize
+
+    if isinstance(node, interview_nodes.interview):
+        title = next(iter(node.findall(interview_nodes.interview_title)), None)
+        return " ".join(title.astext().split()) if title is not None else ""
+    number = node.get("number")
+    if not number:
+        return ""
+    question = node
+    if isinstance(node, interview_nodes.answer) and node.parent is not None:
+        # An answer's exchange starts with its question.
+        question = next(
+            (
+                child
+                for child in node.parent.children
+                if isinstance(child, interview_nodes.question)
+            ),
+            node,
+        )
+    kind: Kind = "answer" if isinstance(node, interview_nodes.answer) else "question"
+    return exchange_title(kind, number, summarize(body_text(question), SUMMARY_LENGTH))

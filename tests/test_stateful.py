@@ -1,7 +1,9 @@
 """Random sequences of edits: after each, an incremental build equals a fresh one.
 
-Steps add, edit, rename and delete interview pages and edit the glossary; a page
-of analysis cites answers of every interview and a topics page lists all topics.
+Steps add, edit, rename and delete interview pages, respell their topics, reorder
+the toctree and edit the glossary. Two pages of analysis cite every interview in
+every way a page can: roles, ``:ref:`` to a target written before a question,
+``:any:``, MyST links, topic links; a topics page lists all topics.
 """
 
 from __future__ import annotations
@@ -17,8 +19,15 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sphinx.testing.util import SphinxTestApp
 
 TERMS = ["SCO", "NATO", "Bishkek", "three evils", "observer status"]
-TOPICS = ["security", "Afghanistan", "trade", "NATO"]
-CONF = 'extensions = ["sphinx_interview"]\n'
+# Spellings of one topic each: the first written in reading order is shown.
+TOPICS = [
+    ["security", "Security", "SECURITY"],
+    ["Résumé", "resume", "RÉSUMÉ"],
+    ["C++", "c++"],
+    ["❶ step", "❶ Step"],
+    ["counter-terrorism", "Counter terrorism"],
+]
+CONF = 'extensions = ["sphinx_interview", "myst_parser"]\n'
 
 
 def interview_page(name: str, version: int, topic: str, words: list[str]) -> str:
@@ -36,10 +45,12 @@ def interview_page(name: str, version: int, topic: str, words: list[str]) -> str
    .. question:: Question about {sentence}?
    .. answer:: An answer on {sentence}, version {version}.
 
+   .. _{name}-target:
+
    .. question::
       :name: {name}-extra
 
-      A second question.
+      A second question, version {version}.
 
    .. answer:: The second answer.
 """
@@ -57,6 +68,9 @@ class IncrementalMachine(RuleBasedStateMachine):
         self.srcdir = self.base / "src"
         self.srcdir.mkdir()
         self.pages: dict[str, int] = {}
+        #: Which topic, and which of its spellings, each page uses.
+        self.spelling: dict[str, tuple[int, int]] = {}
+        self.reversed = False
         self.terms = TERMS[:3]
         self.write("conf.py", CONF)
         self.write("glossary.rst", glossary_page(self.terms))
@@ -71,18 +85,29 @@ class IncrementalMachine(RuleBasedStateMachine):
         (self.srcdir / name).write_text(text, encoding="utf-8")
 
     def sync_index(self) -> None:
-        pages = "".join(f"   {name}\n" for name in sorted(self.pages))
+        names = sorted(self.pages, reverse=self.reversed)
+        pages = "".join(f"   {name}\n" for name in names)
         self.write(
             "index.rst",
-            f"Archive\n=======\n\n.. toctree::\n\n{pages}   analysis\n   glossary\n   topics\n",
+            "Archive\n=======\n\n.. toctree::\n\n"
+            f"{pages}   analysis\n   cited\n   glossary\n   topics\n",
         )
         cites = " ".join(
-            f":answer:`{name}-q1` :question:`{name}-extra`"
+            f":answer:`{name}-q1` :question:`{name}-extra` :any:`{name}-q1` "
+            f":ref:`{name}-target` :question:`{name}-target`"
             for name in sorted(self.pages)
         )
+        topics = " ".join(f":interview:topic:`{group[0]}`" for group in TOPICS)
         self.write(
-            "analysis.rst", f"Analysis\n========\n\nCited: {cites or 'nothing'}.\n"
+            "analysis.rst",
+            f"Analysis\n========\n\nCited: {cites or 'nothing'}.\n\n{topics}\n",
         )
+        links = " ".join(
+            f"[](#{name}-q1) [the answer](#{name}-q1-answer) [](#{name}-target) "
+            f"{{any}}`{name}-extra`"
+            for name in sorted(self.pages)
+        )
+        self.write("cited.md", f"# Cited in MyST\n\n{links or 'Nothing.'}\n")
 
     def build(self, *, fresh: bool, builddir: Path) -> dict[str, str]:
         app = SphinxTestApp(
@@ -94,12 +119,12 @@ class IncrementalMachine(RuleBasedStateMachine):
             app.cleanup()
         pages = {}
         for path in sorted(Path(app.outdir).glob("*.html")):
-            if path.stem in ("genindex", "search"):
+            if path.stem == "search":
                 continue
-            if (
-                not (self.srcdir / f"{path.stem}.rst").exists()
-                and path.stem != "interview-topics"
-            ):
+            if not any(
+                (self.srcdir / f"{path.stem}{suffix}").exists()
+                for suffix in (".rst", ".md")
+            ) and path.stem not in ("interview-topics", "genindex"):
                 continue  # pages of deleted documents stay on disk
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
             body = soup.select_one("div.body")
@@ -112,7 +137,9 @@ class IncrementalMachine(RuleBasedStateMachine):
             if self.terms
             else []
         )
-        return interview_page(name, version, TOPICS[version % len(TOPICS)], words)
+        group, spelling = self.spelling.setdefault(name, (version % len(TOPICS), 0))
+        topic = TOPICS[group][spelling]
+        return interview_page(name, version, topic, words)
 
     # -- steps -----------------------------------------------------------------
 
@@ -139,6 +166,7 @@ class IncrementalMachine(RuleBasedStateMachine):
         new = f"talk{self.counter}"
         (self.srcdir / f"{old}.rst").unlink()
         self.pages[new] = self.pages.pop(old)
+        self.spelling[new] = self.spelling.pop(old)
         self.write(f"{new}.rst", self.page_text(new, self.pages[new]))
         self.sync_index()
 
@@ -148,6 +176,20 @@ class IncrementalMachine(RuleBasedStateMachine):
         name = data.draw(st.sampled_from(sorted(self.pages)))
         (self.srcdir / f"{name}.rst").unlink()
         del self.pages[name]
+        del self.spelling[name]
+        self.sync_index()
+
+    @precondition(lambda self: self.pages)
+    @rule(data=st.data())
+    def respell_topic(self, data: st.DataObject) -> None:
+        name = data.draw(st.sampled_from(sorted(self.pages)))
+        group, spelling = self.spelling[name]
+        self.spelling[name] = (group, (spelling + 1) % len(TOPICS[group]))
+        self.write(f"{name}.rst", self.page_text(name, self.pages[name]))
+
+    @rule()
+    def reorder_toctree(self) -> None:
+        self.reversed = not self.reversed
         self.sync_index()
 
     @rule(term=st.sampled_from(TERMS))

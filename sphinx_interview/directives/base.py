@@ -147,7 +147,7 @@ class UndefinedSubstitutions(SphinxTransform):
                 warn(
                     __('undefined substitution "|%s|"; shown as written') % name,
                     Subtype.BAD_OPTION,
-                    container,
+                    ref,
                 )
                 ref.replace_self(nodes.Text(f"|{name}|"))
 

@@ -185,19 +185,19 @@ class InterviewDirective(InterviewDirectiveBase):
                 MetaField(_("Date"), [nodes.Text(date_text)], translatable=False)
             )
         place = one_line(options.get("place", ""))
+        line = header.lines.get("place")
         if place:
-            rows.append(
-                MetaField(
-                    _("Place"), self.inline(place, "place", header.lines["place"])
-                )
-            )
+            value = self.inline(place, "place", line)
+            rows.append(MetaField(_("Place"), value, line=line))
         for role, people in (
             ("interviewer", interviewer),
             ("interviewee", interviewee),
         ):
             if people:
                 label = _("Interviewer") if role == "interviewer" else _("Interviewee")
-                rows.append(MetaField(label, people, classes=[META_CLASS[role]]))
+                classes = [META_CLASS[role]]
+                line = header.lines.get(role)
+                rows.append(MetaField(label, people, classes=classes, line=line))
         if language:
             rows.append(
                 MetaField(
