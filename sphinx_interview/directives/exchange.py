@@ -110,7 +110,7 @@ class QuestionDirective(_ExchangeBlockDirective):
 
     kind = "question"
     node_class = interview_nodes.question
-    known_options = ("name", "speaker", "topics", "class")
+    known_options = ("name", "speaker", "topics", "class", "time")
 
     def place(self, node: nodes.Element, context: InterviewContext) -> str:
         context.questions += 1
@@ -126,7 +126,7 @@ class AnswerDirective(_ExchangeBlockDirective):
 
     kind = "answer"
     node_class = interview_nodes.answer
-    known_options = ("name", "speaker", "topics", "class")
+    known_options = ("name", "speaker", "topics", "class", "time")
 
     def place(self, node: nodes.Element, context: InterviewContext) -> str:
         if context.current_question is None:

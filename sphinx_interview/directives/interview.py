@@ -34,6 +34,7 @@ class InterviewDirective(InterviewDirectiveBase):
         "short",
         "topics",
         "class",
+        "media",
     )
 
     def run(self) -> list[nodes.Node]:
