@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 # Characters that start inline markup anywhere in a line. In reST: emphasis,
 # literals, interpreted text and roles (backquote), substitutions, references
@@ -17,6 +18,7 @@ _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _ENUMERATOR = re.compile(r"\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)[.)](?:\s|$)")
 _MD_ORDERED = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
 # Quotation marks start no block in either syntax; paragraphs often start with one.
+_ASCII_PUNCTUATION = frozenset(string.punctuation) - {'"', "'"}
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 
 
@@ -34,6 +36,10 @@ def rst_paragraph(text: str) -> str:
     # "text::" announces a literal block and is shown as "text:".
     if escaped.endswith("::"):
         escaped = escaped[:-1] + "\\:"
+    # A line of one repeated character ("\\\\" for "\\") is a section
+    # adornment; an escaped space, which renders as nothing, breaks it.
+    if len(set(escaped)) == 1:
+        escaped = "\\ " + escaped
     return escaped
 
 
@@ -47,14 +53,9 @@ def md_paragraph(text: str) -> str:
     ordered = _MD_ORDERED.match(escaped)
     if ordered:
         return f"{ordered[1]}\\{ordered[2]}{escaped[ordered.end() :]}"
+    # CommonMark escapes ASCII punctuation only; no other character starts a block.
     first = text[:1]
-    if (
-        first
-        and not first.isalnum()
-        and not first.isspace()
-        and first not in _QUOTES
-        and not escaped.startswith("\\")
-    ):
+    if first in _ASCII_PUNCTUATION and not escaped.startswith("\\"):
         escaped = "\\" + escaped
     return escaped
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lines import Label, parse_clock
+from .model import Role
 
 # Labels are looked for in a line's first characters only: a long line cannot
 # make the patterns slow, and no real label is longer.
@@ -12,9 +13,9 @@ _HEAD = 120
 
 _QUESTION = re.compile(
     r"(?:(?P<number>\d+)\s*[.)]\s*)?(?:Question|QUESTION|Q)(?:\s*(?P<n2>\d+))?"
-    r"(?:\s*:|\.(?=\s))\s*"
+    r"\s*(?P<separator>:|\.(?=\s))\s*"
 )
-_ANSWER = re.compile(r"(?:Answer|ANSWER|A)(?:\s*:|\.(?=\s))\s*")
+_ANSWER = re.compile(r"(?:Answer|ANSWER|A)\s*(?P<separator>:|\.(?=\s))\s*")
 _ROLES = {
     "q": "question",
     "question": "question",
@@ -60,16 +61,31 @@ def is_name(text: str) -> bool:
     return True
 
 
-def question_or_answer(line: str) -> Label | None:
-    """``1. Question: …``, ``Q: …``, ``Q. …``, ``Answer: …``, ``A: …``."""
+def question_or_answer(line: str, separator: str = "") -> Label | None:
+    """``1. Question: …``, ``Q: …``, ``Q. …``, ``Answer: …``, ``A: …``.
+
+    With ``separator``, only labels ending in it count: in a transcript labelled
+    "A:", a paragraph that starts "A. Lincoln said" is not an answer.
+    """
     head = line[:_HEAD]
-    match = _QUESTION.match(head)
-    if match:
-        return Label(role="question", rest=line[match.end() :])
-    match = _ANSWER.match(head)
-    if match:
-        return Label(role="answer", rest=line[match.end() :])
+    roles: tuple[tuple[Role, re.Pattern[str]], ...] = (
+        ("question", _QUESTION),
+        ("answer", _ANSWER),
+    )
+    for role, pattern in roles:
+        match = pattern.match(head)
+        if match and separator in ("", match["separator"]):
+            return Label(role=role, rest=line[match.end() :])
     return None
+
+
+def label_separator(text: str) -> str:
+    """ ":" or ".", whichever ends the transcript's first question label."""
+    for line in text.split("\n"):
+        match = _QUESTION.match(line.strip()[:_HEAD])
+        if match:
+            return match["separator"]
+    return ""
 
 
 def numbered_question(line: str) -> bool:

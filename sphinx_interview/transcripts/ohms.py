@@ -149,10 +149,14 @@ def _time_at(marks: list[tuple[int, float]], turn: Turn) -> float:
     if position < 0:
         return 0.0
     line, time = marks[position]
-    if position + 1 < len(marks):
-        next_line, next_time = marks[position + 1]
-        if next_line > line and next_time > time:
-            time += (turn.line - line) / (next_line - line) * (next_time - time)
+    # Between two marks, or past the last at the pace of the two before it.
+    pair = marks[position : position + 2] if position + 1 < len(marks) else []
+    pair = pair or (marks[position - 1 : position + 1] if position else [])
+    if len(pair) == 2:
+        (first_line, first_time), (second_line, second_time) = pair
+        if second_line > first_line and second_time > first_time:
+            pace = (second_time - first_time) / (second_line - first_line)
+            time += (turn.line - line) * pace
     return float(round(time))
 
 
@@ -201,8 +205,10 @@ def _place_index(transcript: Transcript, points: list[IndexPoint]) -> None:
             ),
             None,
         )
+        # An indexer sets a segment's time by ear: better than times estimated
+        # from the sync lines, when the segment starts with the turn.
         at_start = found is not None and texts[found].startswith(opening)
-        if at_start and found is not None and turns[found].time is None:
+        if at_start and found is not None and point.time is not None:
             turns[found].time = point.time
         if found is None and point.time is not None and timed:
             found = max(
