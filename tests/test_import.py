@@ -538,6 +538,24 @@ def test_an_existing_output_is_left_alone_on_error(tmp_path: Path) -> None:
     ]
 
 
+def test_usage_errors_and_the_transcript_as_output(tmp_path: Path) -> None:
+    result = run_import(SAMPLES / "otter.txt", "--date", "2020-13")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "sphinx-interview import: error: argument --date: invalid date '2020-13' "
+        "(expected YYYY, YYYY-MM or YYYY-MM-DD) (see --help)"
+    ]
+    source = tmp_path / "otter.txt"
+    source.write_bytes((SAMPLES / "otter.txt").read_bytes())
+    result = run_import(source, "-o", source)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"sphinx-interview: error: {source}: is the transcript itself; "
+        "choose another -o file"
+    ]
+    assert source.read_bytes() == (SAMPLES / "otter.txt").read_bytes()
+
+
 def test_unwritable_output(tmp_path: Path) -> None:
     output = tmp_path / "missing-directory" / "interview.rst"
     result = run_import(SAMPLES / "otter.txt", "-o", output)
@@ -677,3 +695,37 @@ def test_rst_escaping(text: str) -> None:
 @given(TEXT)
 def test_md_escaping(text: str) -> None:
     assert rendered(md_paragraph(text), markdown=True) == text
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_names_with_markup_characters(project: ProjectFactory, syntax: str) -> None:
+    """Titles, names and topics come out as written, whatever their characters."""
+    text = (
+        "Title: The `tick` *star* |pipe| _under_ #hash: a title\n\n"
+        'O\'Neil: What about "quotes" and a #hash: too?\n\n'
+        "Ann-Marie: Fine.\n\n"
+        "O'Neil: And C++_?\n\n"
+        "J. R. Smith: Also fine.\n"
+    )
+    site = project(conf=CONF)
+    options = ImportOptions(
+        to=syntax, interviewee="Ann-Marie*; x_y", media="a b#c.mp3", name="n: 1"
+    )
+    site.write(f"doc.{syntax}", convert(text, options, stem="doc"))
+    site.write("index.rst", "Index\n=====\n\n.. toctree::\n\n   doc\n")
+    site.build()
+    assert site.warnings() == []
+    page = site.html("doc")
+    assert text_of(select_one(page, ".sphinx-interview-title")) == (
+        "The `tick` *star* |pipe| _under_ #hash: a title"
+    )
+    assert text_of(page.h1) == "The `tick` *star* |pipe| _under_ #hash: a title"
+    assert meta(page) == "Interviewer: O'Neil Interviewee: Ann-Marie*, x_y"
+    assert blocks(page) == [
+        ("question", "O'Neil", ['What about "quotes" and a #hash: too?']),
+        # The label names an interviewee: the answer is signed with that name.
+        ("answer", "Ann-Marie*", ["Fine."]),
+        ("question", "O'Neil", ["And C++_?"]),
+        ("answer", "J. R. Smith", ["Also fine."]),
+    ]
+    assert page.select_one("#n-1-q2-answer") is not None

@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from ..options import parse_date
 from .detect import FORMATS
@@ -18,10 +19,15 @@ from .subtitles import one_line
 PROG = "sphinx-interview"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors on one line too, like errors in the input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="Tools for sphinx_interview projects."
-    )
+    parser = _Parser(prog=PROG, description="Tools for sphinx_interview projects.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     command = commands.add_parser(
         "import",
@@ -33,18 +39,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command.add_argument("transcript", type=Path, metavar="TRANSCRIPT")
     command.add_argument(
-        "-o", dest="output", type=Path, metavar="FILE", help="output file (stdout)"
+        "-o",
+        dest="output",
+        type=Path,
+        metavar="FILE",
+        help="output file (default: standard output)",
     )
     command.add_argument(
-        "--to", choices=("rst", "md"), help="output syntax (from -o's suffix, else rst)"
+        "--to",
+        choices=("rst", "md"),
+        help="output syntax (default: from -o's suffix, else rst)",
     )
     command.add_argument(
-        "--format", choices=("auto", *FORMATS), default="auto", help="input format"
+        "--format",
+        choices=("auto", *FORMATS),
+        default="auto",
+        help="input format (default: detected)",
     )
-    command.add_argument("--encoding", metavar="NAME", help="input encoding")
-    for option in ("title", "name", "interviewer", "interviewee", "media"):
-        command.add_argument(f"--{option}", metavar="TEXT")
-    command.add_argument("--date", metavar="YYYY[-MM[-DD]]", type=_date)
+    command.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="input encoding (default: UTF-8, or UTF-16 with a BOM)",
+    )
+    command.add_argument("--title", metavar="TEXT", help="the interview's title")
+    command.add_argument(
+        "--name", metavar="LABEL", help="its :name: (default: the output file's name)"
+    )
+    command.add_argument(
+        "--date", metavar="YYYY[-MM[-DD]]", type=_date, help="the interview's date"
+    )
+    command.add_argument(
+        "--interviewer", metavar="NAMES", help="who asks (;-separated); decides roles"
+    )
+    command.add_argument(
+        "--interviewee", metavar="NAMES", help="who answers (;-separated)"
+    )
+    command.add_argument("--media", metavar="URL", help="the recording (:media:)")
     return parser
 
 
@@ -75,6 +105,8 @@ def run_import(args: argparse.Namespace) -> int:
         interviewee=args.interviewee,
         media=args.media,
     )
+    if args.output is not None and _same_file(args.output, args.transcript):
+        return fail(args.output, "is the transcript itself; choose another -o file")
     try:
         text = import_file(args.transcript, options, args.output)
     except TranscriptError as error:
@@ -88,6 +120,13 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(args.output, f"cannot be written ({error.strerror or error})")
     return 0
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.exists() and first.samefile(second)
+    except OSError:
+        return False
 
 
 def write_atomically(path: Path, text: str) -> None:
