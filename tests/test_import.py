@@ -365,25 +365,36 @@ def test_ohms_keywords_are_topics_of_their_exchanges(site: Site) -> None:
     }
 
 
-def test_myst_output_uses_longer_outer_fences(site: Site) -> None:
-    if site.syntax != "md":
-        assert site.source("panel").count(".. question::") == 4
-        return
-    source = site.source("panel")
-    assert source.count("\n````{interview}") == 1
-    assert source.count("```{question}") == 4
-    assert source.rstrip().endswith("````")
+def test_myst_fences() -> None:
+    """Inner fences of three backticks, inside an outer fence of four."""
+    text = convert(
+        (SAMPLES / "panel.vtt").read_text(encoding="utf-8"), ImportOptions(to="md")
+    )
+    fences = re.findall(r"^(`{3,}|~{3,})(\{\w+\})?", text, re.MULTILINE)
+    assert fences[0] == ("````", "{interview}")
+    assert fences[-1] == ("````", "")
+    kinds = "qaqaaqaqa"
+    assert fences[1:-1] == [
+        pair
+        for kind in kinds
+        for pair in (("```", "{question}" if kind == "q" else "{answer}"), ("```", ""))
+    ]
 
 
 # -- the command and the function -------------------------------------------------
 
 
-def test_command_and_function_write_the_same(tmp_path: Path) -> None:
-    result = run_import(SEED, "--to", "md", "--title", "Ivanov on the SCO")
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+@pytest.mark.parametrize("sample", sorted(sample for sample, _ in IMPORTS.values()))
+def test_command_and_function_write_the_same(sample: str, syntax: str) -> None:
+    result = run_import(SAMPLES / sample, "--to", syntax, "--title", "A title")
     assert (result.returncode, result.stderr) == (0, "")
-    options = ImportOptions(to="md", title="Ivanov on the SCO")
-    assert result.stdout == import_function(SEED, options)
-    assert "````{interview} Ivanov on the SCO\n:name: ivanov-2007\n" in result.stdout
+    options = ImportOptions(to=syntax, title="A title")
+    assert result.stdout == import_function(SAMPLES / sample, options)
+    opening = (
+        "````{interview} A title\n" if syntax == "md" else ".. interview:: A title\n"
+    )
+    assert opening in result.stdout
 
 
 def test_console_script(tmp_path: Path) -> None:

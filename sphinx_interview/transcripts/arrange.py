@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .model import Block, Interview, Transcript, TranscriptError, Turn
 
-# "?", fullwidth "?" (Chinese, Japanese), Arabic "?".
+# The question mark, its fullwidth form (Chinese, Japanese) and the Arabic one.
 _QUESTION_MARKS = "?\uff1f\u061f"
 # Closing quotes, brackets and an ellipsis may follow the question mark.
 _CLOSERS = "\"'\u201d\u2019\u00bb)]\u2026 "
@@ -51,7 +51,11 @@ def merge_turns(turns: list[Turn]) -> list[Turn]:
             last.topics += [topic for topic in turn.topics if topic not in last.topics]
             last.time = turn.time if last.time is None else last.time
         else:
-            merged.append(replace(turn, paragraphs=list(turn.paragraphs)))
+            merged.append(
+                replace(
+                    turn, paragraphs=list(turn.paragraphs), topics=list(turn.topics)
+                )
+            )
     return merged
 
 
