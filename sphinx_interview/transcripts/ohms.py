@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
@@ -70,7 +70,8 @@ def _parse_xml(text: str) -> Element:
             "hostile XML refused: it has a DOCTYPE declaration (entity definitions "
             "and external entities are not allowed)"
         ) from None
-    except ParseError as error:
+    except SyntaxError as error:
+        # ElementTree's ParseError, of which older defusedxml has its own copy.
         raise TranscriptError(f"malformed XML: {one_line(error)}") from None
 
 
