@@ -39,21 +39,19 @@ IMPORTS = {
     "ellison": ("oral-history.xml", []),
 }
 
+SPHINX_BUILD = ("-W", "--keep-going", "-q", "-b", "html")
 # Straight quotes stay straight, so that the page can be compared with the
 # transcript character for character (test_smartquotes covers the default).
-SPHINX_BUILD = ("-W", "--keep-going", "-q", "-b", "html")
 CONF = 'extensions = ["sphinx_interview", "myst_parser"]\nsmartquotes = False\n'
 
 
-def run_import(
-    *args: object, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def run_import(*args: object) -> subprocess.CompletedProcess[str]:
+    """``python -m sphinx_interview import ARGS``, as a user runs it."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx_interview", "import", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=cwd,
         check=False,
     )
 

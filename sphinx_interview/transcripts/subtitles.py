@@ -38,9 +38,8 @@ def parse_webvtt(text: str) -> Transcript:
         # line may open its own voice span (two speakers in one cue).
         for raw, plain in zip(caption.lines, caption.text.split("\n"), strict=True):
             voice = voice_span.match(raw)
-            lines.append(
-                _Line(start, html.unescape(plain), clean(voice[1]) if voice else "")
-            )
+            name = clean(html.unescape(voice[1])) if voice else ""
+            lines.append(_Line(start, html.unescape(plain), name))
     return _transcript(lines, "WebVTT")
 
 
