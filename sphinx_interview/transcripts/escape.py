@@ -7,9 +7,10 @@ import string
 
 # Characters that start inline markup anywhere in a line. In reST: emphasis,
 # literals, interpreted text and roles (backquote), substitutions, references
-# (``word_``). In MyST also links, raw HTML, autolinks and dollar math.
+# (``word_``). In MyST also links, raw HTML and autolinks, and what common MyST
+# extensions add: dollar math, {{ substitutions }}, {attributes}, ~~strikes~~.
 _RST_INLINE = re.compile(r"([\\*`|_])")
-_MD_INLINE = re.compile(r"([\\*`_\[\]<$])")
+_MD_INLINE = re.compile(r"([\\*`_\[\]<${~])")
 # "&copy;" would render as "©" in Markdown; a lone "&" is left alone.
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 
