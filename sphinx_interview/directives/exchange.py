@@ -22,7 +22,7 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
 
     kind: ClassVar[str]
     node_class: ClassVar[type[nodes.Element]]
-    known_options = ("name", "speaker", "topics", "class")
+    known_options = ("name", "speaker", "topics", "class", "time")
     list_options = frozenset({"topics", "class"})
 
     def run(self) -> list[nodes.Node]:

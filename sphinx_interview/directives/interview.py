@@ -35,6 +35,7 @@ class InterviewDirective(InterviewDirectiveBase):
         "short",
         "topics",
         "class",
+        "media",
     )
     list_options = frozenset({"interviewer", "interviewee", "topics", "class"})
 
