@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from ..options import parse_date
+from ..values import parse_date
 from .detect import FORMATS
 from .importer import ImportOptions, import_file
 from .model import TranscriptError
