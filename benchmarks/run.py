@@ -127,7 +127,7 @@ class Runner:
         sample = {"wall": wall, "cpu": cpu, "busy": busy}
         sample |= {"rss_mib": child["rss_kib"] / 1024, "warnings": messages}
         if jobs > 1:
-            sample["workers_rss_mib"] = [kib / 1024 for kib in child["workers_rss_kib"]]
+            sample["workers"] = [kib / 1024 for kib in child["workers_rss_kib"]]  # MiB
         if not fresh:
             # Written: the file's time changed (Sphinx writes each page it
             # handles, changed or not); changed: its content did.
@@ -233,8 +233,8 @@ VALUES: dict[str, tuple[str, str, Callable[[Sample], float]]] = {
     "cpu": ("CPU time", "s", itemgetter("cpu")),
     "rss": ("peak memory", "MiB", itemgetter("rss_mib")),
     "pages": ("pages written", "", lambda s: len(s["written"])),
-    "worker": ("largest worker's memory", "MiB", lambda s: max(s["workers_rss_mib"])),
-    "workers": ("worker processes", "", lambda s: len(s["workers_rss_mib"])),
+    "worker": ("largest worker's peak", "MiB", lambda s: max(s["workers"] or [0])),
+    "workers": ("worker processes", "", lambda s: len(s["workers"])),
 }
 #: The rows of a scenario's table: per kind of build, its title and values.
 ROWS = {
@@ -389,7 +389,7 @@ def machine() -> dict[str, Any]:
         if ":" in line
     )
     return {
-        "cpu": info["model name\t"].strip(),
+        "cpu": info.get("model name\t", platform.machine()).strip(),
         "cores": os.cpu_count(),
         "memory_gib": round(int(info["MemTotal"].split()[0]) / 2**20, 1),
         "platform": platform.platform(),
