@@ -288,14 +288,11 @@ def analysis(number: int, settings: Settings) -> tuple[str, tuple[Paragraph, ...
 def build(settings: Settings) -> Archive:
     """The archive's model; the same settings always give the same archive."""
     seed, count = settings.seed, settings.interviews
+    # Entries are drawn independently: their order serves as popularity rank.
     terms = glossary(Random(f"{seed}:glossary"), settings.terms)
-    # Popularity is independent of the glossary's order.
-    order = list(range(len(terms)))
-    Random(f"{seed}:popularity").shuffle(order)
-    ranked = tuple(terms[term] for term in order)
-    interviews = [interview(n, settings, ranked) for n in range(1, count + 1)]
+    interviews = [interview(n, settings, terms) for n in range(1, count + 1)]
     analyses = [analysis(n, settings) for n in range(1, max(1, count // 10) + 1)]
-    return Archive(settings, ranked, tuple(interviews), tuple(analyses))
+    return Archive(settings, terms, tuple(interviews), tuple(analyses))
 
 
 INTERVIEW_HEADER = """\

@@ -72,8 +72,8 @@ def snapshot(commit: str) -> Iterator[dict[str, str]]:
 
 
 def wait_for_quiet(limit: float) -> float | None:
-    """Wait up to ``limit`` s for idle CPUs; the share others used. (On 2 cores, a
-    test run slows whichever build it meets; each sample records how busy it was.)"""
+    """Wait up to ``limit`` s for idle CPUs; the % of CPU time others used. (On 2
+    cores, a test run slows whichever build it meets: each sample records it.)"""
     busy, deadline = None, time.monotonic() + limit
     while limit > 0 and (busy is None or (busy > 25 and time.monotonic() < deadline)):
         busy = psutil.cpu_percent(interval=0.5)
@@ -150,7 +150,8 @@ class Runner:
 
 
 def term_links(out: Path) -> list[str]:
-    """The glossary links of the interview pages, in order."""
+    """The glossary links of the interview pages, in order (the extension's links
+    have the markup of ``:term:``)."""
     pages = [p.read_text("utf-8") for p in sorted((out / "interviews").glob("*.html"))]
     return [t.split("<")[0] for page in pages for t in page.split('std-term">')[1:]]
 
@@ -321,9 +322,10 @@ def scenario_table(scenario: Results, jobs: int) -> list[str]:
 
 
 def scaling_table(scenarios: list[Results]) -> list[str]:
-    """Each measure against the archive's size (12 exchanges, 120 entries)."""
-    series = [s for s in scenarios if s["settings"]["exchanges"] == 12]
-    series = [s for s in series if s["settings"]["terms"] == 120]
+    """Each measure against the archive's size, for the scenarios that differ from
+    the first in size alone."""
+    like = {k: v for k, v in scenarios[0]["settings"].items() if k != "interviews"}
+    series = [s for s in scenarios if like.items() <= s["settings"].items()]
     series.sort(key=lambda s: s["settings"]["interviews"])
     sizes = [s["settings"]["interviews"] for s in series]
     if len(set(sizes)) < 2:
@@ -382,16 +384,12 @@ def markdown(report: Results) -> str:
 
 def machine() -> dict[str, Any]:
     """What the numbers were measured on."""
-    info = dict(
-        line.split(":", 1)
-        for path in ("/proc/cpuinfo", "/proc/meminfo")
-        for line in reversed(Path(path).read_text().splitlines())
-        if ":" in line
-    )
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    models = [line.split(":")[1] for line in cpuinfo if line.startswith("model name")]
     return {
-        "cpu": info.get("model name\t", platform.machine()).strip(),
+        "cpu": models[0].strip() if models else platform.machine(),
         "cores": os.cpu_count(),
-        "memory_gib": round(int(info["MemTotal"].split()[0]) / 2**20, 1),
+        "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "platform": platform.platform(),
         "python": platform.python_version(),
         "sphinx": metadata.version("sphinx"),
@@ -451,7 +449,7 @@ def scenarios(args: argparse.Namespace) -> tuple[str, list[Scenario]]:
         series = [
             Scenario(f"scale-{n}", replace(base, interviews=n), False) for n in sizes
         ]
-        return args.name or f"scaling-{sizes[-1]}", series
+        return args.name or f"scaling-{max(sizes)}", series
     if args.interviews or args.terms:
         name = f"custom-{base.interviews}x{base.exchanges}-{base.terms}"
         return args.name or name, [Scenario(name, base)]
