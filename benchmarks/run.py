@@ -38,7 +38,7 @@ Sample = dict[str, Any]
 Results = dict[str, Any]
 #: The incremental builds, by the edit made before each (generate.Archive.edited).
 EDITS: dict[str, Edit] = {"incremental": "text", "incremental_term": "term"}
-#: The targets: limits of interview / bare, 12 exchanges per interview.
+#: The targets, limits of interview / bare, by (interviews, glossary entries).
 FULL = {("full", "wall"): 1.10, ("full", "rss"): 1.15, ("parallel", "wall"): 1.10}
 TARGETS = {
     (100, 120): {**FULL, ("incremental", "wall"): 1.30},
@@ -101,7 +101,8 @@ class Runner:
         """One build in a new process; ``fresh``: into an empty output directory."""
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
-        before, busy = ({} if fresh else pages(out)), wait_for_quiet(self.quiet_wait)
+        before = {} if fresh else pages(out)
+        busy = wait_for_quiet(self.quiet_wait)
         report = out.with_name(f"{out.name}.json")
         # -P keeps the current directory off sys.path: the snapshot, first on
         # PYTHONPATH, is the sphinx_interview imported.
