@@ -1,923 +1,499 @@
-"""Build time and memory of sphinx_interview against plain Sphinx on the same archive.
-
-``python -m benchmarks.run`` (from the repository root) writes the synthetic
-archives of :mod:`benchmarks.generate` under ``benchmarks/_work/`` and, for each
-scenario and repetition, builds the plain tree and the sphinx_interview tree
-alternately (plain, ext, plain, ext, ...), so that drift of the machine (other
-load, thermal state, caches) hits both the same. Every build is a fresh
-``sphinx-build -b html -q`` subprocess; measured are
-
-* the full build into an empty output directory,
-* the incremental build after one interview's text was edited (same output
-  directory; the edit is undone afterwards),
-* the full build with ``-j N`` into an empty output directory,
-
-each as wall time seen from here, plus the peak resident memory the build
-process reports for itself (a tiny wrapper around ``sphinx.cmd.build.main``).
-Medians and ext / plain ratios go to stdout as a Markdown table and, with the
-machine description and every sample, to ``benchmarks/results/<name>.{json,md}``.
-Nothing here asserts on times: the numbers are for people to read.
-
-The builds import a snapshot of the extension taken when the run starts (the
-committed ``HEAD`` by default), not the working tree: the extension is developed
-while benchmarks run, and a run must measure one version only.
-"""
+"""Build time, memory and pages written of an archive's three trees, side by side."""
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import datetime as dt
 import hashlib
-import io
 import json
+import math
 import os
 import platform
-import re
+import pstats
+import resource
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import tarfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
-from operator import itemgetter
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
 
-from .generate import Baseline, Settings, Trees, describe, write_trees
+import psutil
+
+from . import generate
+from .generate import FORMS, Archive, Edit, Form, Settings
 
 BENCHMARKS = Path(__file__).resolve().parent
-REPO = BENCHMARKS.parent
-WORK = BENCHMARKS / "_work"
-RESULTS = BENCHMARKS / "results"
-
-#: Build order within a repetition: the baseline first, then the extension.
-VARIANTS = ("plain", "ext")
-
-#: Runs ``sphinx-build`` in this process and reports what only the process itself
-#: knows: its peak RSS (``ru_maxrss``; KiB on Linux) and, for ``-j N``, that of its
-#: largest worker. RUSAGE_CHILDREN seen from the benchmark would mix up all the
-#: builds run so far, so each build reports its own.
-CHILD = """\
-import json, resource, sys, time
-from sphinx.cmd.build import main
-report = sys.argv[1]
-start = time.perf_counter()
-status = main(sys.argv[2:])
-elapsed = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF)
-workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-with open(report, "w", encoding="utf-8") as stream:
-    json.dump(
-        {
-            "status": status,
-            "inner_wall": elapsed,
-            "maxrss_kib": own.ru_maxrss,
-            "workers_maxrss_kib": workers.ru_maxrss,
-            "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
-            "extension": getattr(sys.modules.get("sphinx_interview"), "__file__", None),
-        },
-        stream,
-    )
-sys.exit(status)
-"""
-
-#: The targets of the project's performance issue, by scenario and measure.
-FULL_TARGETS = {"glossary-120": 1.10, "glossary-5000": 1.25}
-INCREMENTAL_TARGET = 1.50
-MEMORY_TARGET = 1.15
+REPO, WORK, RESULTS = BENCHMARKS.parent, BENCHMARKS / "_work", BENCHMARKS / "results"
+TOPIC_INDEX = "interview-topics.html"
+Sample = dict[str, Any]
+Results = dict[str, Any]
+#: The incremental builds, by the edit made before each (generate.Archive.edited).
+EDITS: dict[str, Edit] = {"incremental": "text", "incremental_term": "term"}
+#: The targets, limits of interview / bare, by (interviews, glossary entries).
+FULL = {("full", "wall"): 1.10, ("full", "rss"): 1.15, ("parallel", "wall"): 1.10}
+TARGETS = {
+    (100, 120): {**FULL, ("incremental", "wall"): 1.30},
+    (100, 5000): {**FULL, ("full", "wall"): 1.25, ("incremental", "wall"): 1.30},
+    (1000, 120): {("incremental", "wall"): 1.50, ("incremental", "rss"): 1.25},
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Scenario:
-    name: str
-    settings: Settings
-    label: str
-
-    @property
-    def targets(self) -> dict[str, float]:
-        """Ratio targets (ext / plain) that apply to this scenario."""
-        if self.name not in FULL_TARGETS:
-            return {}
-        return {
-            "full": FULL_TARGETS[self.name],
-            "incremental": INCREMENTAL_TARGET,
-            "full_rss": MEMORY_TARGET,
-        }
+class BuildFailed(Exception):
+    """A tree did not build, or not with the measured extension."""
 
 
-@dataclass(slots=True)
-class Build:
-    """One ``sphinx-build`` run."""
-
-    wall: float
-    inner_wall: float
-    cpu: float
-    maxrss_mib: float
-    workers_maxrss_mib: float
-    warnings: list[str]
-    #: HTML pages (re)written by this build.
-    pages_written: int
-    #: Share of the machine's CPU busy with other work just before the build.
-    busy_before: float
-    #: Where the build imported sphinx_interview from (None: not imported).
-    extension: str | None
+def git(*args: str) -> str:
+    command = ["git", "-C", str(REPO), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-@dataclass(slots=True)
-class Samples:
-    """Every measurement of one variant of one scenario."""
-
-    full: list[Build] = field(default_factory=list)
-    incremental: list[Build] = field(default_factory=list)
-    parallel: list[Build] = field(default_factory=list)
-
-
-# -- building ----------------------------------------------------------------------
-
-
-def _cpu_times() -> tuple[int, int] | None:
-    """(idle, total) jiffies of all CPUs, from /proc/stat (Linux)."""
+@contextlib.contextmanager
+def snapshot(commit: str) -> Iterator[dict[str, str]]:
+    """A detached worktree of ``commit`` for the builds to import the extension
+    from: edits made while a run goes on never mix two versions in its numbers."""
+    path = WORK / f"snapshot-{os.getpid()}"
+    sha = git("rev-parse", "--verify", f"{commit}^{{commit}}").strip()
+    git("worktree", "add", "--detach", str(path), sha)
     try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except OSError:
-        return None
-    values = [int(value) for value in fields]
-    return values[3] + values[4], sum(values)
+        compileall.compile_dir(path / "sphinx_interview", quiet=1)  # not in a build
+        subject = git("log", "-1", "--format=%h %s", sha).strip()
+        yield {"path": str(path), "commit": sha, "subject": subject}
+    finally:
+        git("worktree", "remove", "--force", str(path))
 
 
-def busy_share(seconds: float = 0.5) -> float:
-    """How busy the machine is while we are idle: other users' load."""
-    before = _cpu_times()
-    time.sleep(seconds)
-    after = _cpu_times()
-    if before is None or after is None or after[1] == before[1]:
-        return 0.0
-    return 1 - (after[0] - before[0]) / (after[1] - before[1])
-
-
-def wait_for_quiet(limit: float, threshold: float = 0.25) -> float:
-    """Wait (at most ``limit`` seconds) until other work leaves the CPUs idle.
-
-    Other processes (a test suite, another build) on a 2-core machine slow down
-    whichever build they meet; waiting for a quiet moment keeps most samples
-    clean, and the share found is recorded with the sample either way.
-    """
-    deadline = time.monotonic() + limit
-    busy = busy_share()
-    while busy > threshold and time.monotonic() < deadline:
-        time.sleep(2)
-        busy = busy_share()
+def wait_for_quiet(limit: float) -> float | None:
+    """Wait up to ``limit`` s for idle CPUs; the % of CPU time others used. (On 2
+    cores, a test run slows whichever build it meets: each sample records it.)"""
+    busy, deadline = None, time.monotonic() + limit
+    while limit > 0 and (busy is None or (busy > 25 and time.monotonic() < deadline)):
+        busy = psutil.cpu_percent(interval=0.5)
     return busy
 
 
-#: Seconds to wait for a quiet machine before each build (``--quiet-wait``).
-QUIET_WAIT = 20.0
-
-
-@dataclass(frozen=True, slots=True)
-class Extension:
-    """The copy of sphinx_interview the builds import."""
-
-    #: ``head`` (committed), ``worktree`` (as on disk at the start) or
-    #: ``installed`` (whatever the environment imports, edits included).
-    mode: str
-    #: Directory holding the ``sphinx_interview`` snapshot; None for ``installed``.
-    path: Path | None
-    commit: str
-    digest: str
-
-    def remove(self) -> None:
-        """Delete the snapshot (at the end of the run)."""
-        if self.path is not None and self.path.exists():
-            shutil.rmtree(self.path)
-
-    def env(self) -> dict[str, str]:
-        """The builds' environment: the snapshot first on the import path."""
-        env = dict(os.environ)
-        if self.path is not None:
-            env["PYTHONPATH"] = os.pathsep.join(
-                part for part in (str(self.path), env.get("PYTHONPATH", "")) if part
-            )
-        return env
-
-
-def _git(*args: str) -> bytes:
-    return subprocess.run(
-        ["git", "-C", str(REPO), *args], capture_output=True, check=True
-    ).stdout
-
-
-def package_digest(root: Path) -> str:
-    """A hash of a ``sphinx_interview`` package's files."""
-    digest = hashlib.sha1()
-    for path in sorted((root / "sphinx_interview").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def snapshot_extension(mode: str) -> Extension:
-    """Freeze the extension for this run (see the module docstring)."""
-    try:
-        commit = _git("rev-parse", "--short", "HEAD").decode().strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = ""
-    if mode == "installed":
-        return Extension(mode, None, commit, package_digest(REPO))
-    # One directory per process: runs (and profile_build) may overlap.
-    target = WORK / "extension" / f"{mode}-{os.getpid()}"
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    if mode == "head":
-        # ``git archive`` of the resolved commit; only regular files are written,
-        # each checked to stay inside the target.
-        data = _git("archive", "--format=tar", commit, "sphinx_interview")
-        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-            for member in archive.getmembers():
-                destination = (target / member.name).resolve()
-                if not member.isfile() or target.resolve() not in destination.parents:
-                    continue
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                content = archive.extractfile(member)
-                assert content is not None
-                destination.write_bytes(content.read())
-    else:
-        shutil.copytree(
-            REPO / "sphinx_interview",
-            target / "sphinx_interview",
-            ignore=shutil.ignore_patterns("__pycache__"),
-        )
-    # Compiled now, so that the first measured build does not pay for it.
-    compileall.compile_dir(target, quiet=1)
-    return Extension(mode, target, commit, package_digest(target))
-
-
-@dataclass(frozen=True, slots=True)
-class Runner:
-    """Runs builds: which extension they import, how long to wait for quiet."""
-
-    extension: Extension
-    quiet_wait: float = QUIET_WAIT
-
-    def build(
-        self,
-        source: Path,
-        outdir: Path,
-        jobs: int = 1,
-        fresh: bool = True,
-        options: Sequence[str] = (),
-    ) -> Build:
-        """One build in a subprocess; ``fresh`` empties the output directory first.
-
-        ``options`` are extra ``sphinx-build`` arguments (``-D name=value``).
-        """
-        if fresh and outdir.exists():
-            shutil.rmtree(outdir)
-        busy = wait_for_quiet(self.quiet_wait)
-        outdir.parent.mkdir(parents=True, exist_ok=True)
-        report = outdir.parent / f"{outdir.name}.report.tmp"
-        # -P: no current directory on the import path, which from the repository
-        # root would import the working tree instead of the snapshot.
-        command = [sys.executable, "-P", "-c", CHILD, str(report), "-b", "html", "-q"]
-        if jobs > 1:
-            command += ["-j", str(jobs)]
-        command += [*options, str(source), str(outdir)]
-        started_ns = time.time_ns()
-        start = time.perf_counter()
-        process = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            check=False,
-            env=self.extension.env(),
-        )
-        wall = time.perf_counter() - start
-        if process.returncode != 0:
-            raise RuntimeError(
-                f"sphinx-build failed ({process.returncode}) for {source}:\n"
-                + process.stderr[-4000:]
-            )
-        data = json.loads(report.read_text(encoding="utf-8"))
-        report.unlink()
-        build = Build(
-            wall=wall,
-            inner_wall=data["inner_wall"],
-            cpu=data["cpu"],
-            maxrss_mib=data["maxrss_kib"] / 1024,
-            workers_maxrss_mib=data["workers_maxrss_kib"] / 1024,
-            warnings=[
-                line
-                for line in process.stderr.splitlines()
-                if "WARNING" in line or "ERROR" in line
-            ],
-            pages_written=sum(
-                1
-                for page in outdir.rglob("*.html")
-                if page.stat().st_mtime_ns >= started_ns
-            ),
-            busy_before=busy,
-            extension=data["extension"],
-        )
-        snapshot = self.extension.path
-        if (
-            build.extension
-            and snapshot
-            and snapshot.resolve() not in (Path(build.extension).resolve().parents)
-        ):
-            # Not a measurement problem but a setup one: the numbers would
-            # belong to another version of the extension.
-            raise RuntimeError(
-                f"the build imported {build.extension}, not the snapshot {snapshot}"
-            )
-        return build
-
-    def incremental(self, trees: Trees, variant: str, outdir: Path) -> Build:
-        """Edit one interview, rebuild into ``outdir``, then put the text back.
-
-        The edit adds a sentence without glossary terms to an answer, the kind of
-        correction an editor makes; the same edit is made in both trees.
-        """
-        path, edited = trees.interview_text(variant, edited=True)
-        original = path.read_text(encoding="utf-8")
-        path.write_text(edited, encoding="utf-8")
-        try:
-            return self.build(trees.source(variant), outdir, fresh=False)
-        finally:
-            # Later full builds start from empty output directories, so restoring
-            # the text (with a new mtime) cannot make them do less work.
-            path.write_text(original, encoding="utf-8")
-
-
-_TERM_LINK = re.compile(r'std-term">([^<]*)<')
-
-
-def term_links(outdir: Path) -> dict[str, list[str]]:
-    """The glossary links of each interview page, in order (for the sanity check)."""
+def pages(out: Path) -> dict[str, tuple[int, bytes]]:
+    """Each HTML page of an output directory: modification time, content digest."""
+    found = {str(path.relative_to(out)): path for path in out.rglob("*.html")}
     return {
-        page.name: _TERM_LINK.findall(page.read_text(encoding="utf-8"))
-        for page in sorted((outdir / "interviews").glob("*.html"))
+        n: (p.stat().st_mtime_ns, hashlib.blake2b(p.read_bytes()).digest())
+        for n, p in found.items()
     }
 
 
-# -- running -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Runner:
+    extension: Path
+    quiet_wait: float
+    profile: str = ""  # where to write a cProfile of each build
+
+    def build(
+        self, source: Path, out: Path, jobs: int = 1, fresh: bool = True
+    ) -> Sample:
+        """One build in a new process; ``fresh``: into an empty output directory."""
+        if fresh:
+            shutil.rmtree(out, ignore_errors=True)
+        before = {} if fresh else pages(out)
+        busy = wait_for_quiet(self.quiet_wait)
+        report = out.with_name(f"{out.name}.json")
+        # -P keeps the current directory off sys.path: the snapshot, first on
+        # PYTHONPATH, is the sphinx_interview imported.
+        command = [sys.executable, "-P", BENCHMARKS / "build_process.py", report]
+        command += ["-bhtml", "-q", f"-j{jobs}", source, out]
+        env = {**os.environ, "PYTHONPATH": str(self.extension)}
+        env["BENCHMARK_PROFILE"] = self.profile
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        process = subprocess.run(command, capture_output=True, text=True, env=env)
+        wall = time.perf_counter() - start
+        # The children's CPU time now includes this build's and its workers'.
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
+        messages = process.stderr.splitlines()  # -q: warnings and errors only
+        if process.returncode:
+            raise BuildFailed(f"{source} failed:\n" + "\n".join(messages[-30:]))
+        child = json.loads(report.read_text(encoding="utf-8"))
+        report.unlink()
+        imported = child["extension"]
+        if imported and not Path(imported).is_relative_to(self.extension):
+            raise BuildFailed(f"{source} imported {imported}, not the snapshot")
+        sample = {"wall": wall, "cpu": cpu, "busy": busy}
+        sample |= {"rss_mib": child["rss_kib"] / 1024, "warnings": messages}
+        if jobs > 1:
+            sample["workers"] = [kib / 1024 for kib in child["workers_rss_kib"]]  # MiB
+        if not fresh:
+            # Written: the file's time changed (Sphinx writes each page it
+            # handles, changed or not); changed: its content did.
+            after = pages(out)
+            written = sorted(p for p in after if before.get(p, (0,))[0] != after[p][0])
+            changed = [p for p in written if before.get(p, (0, b""))[1] != after[p][1]]
+            sample |= {"written": written, "changed": changed}
+        return sample
+
+    def edit(self, archive: Archive, root: Path, form: Form, edit: Edit) -> Sample:
+        """Edit the middle interview, rebuild into the last output, undo the edit."""
+        writer = generate.Writer(archive, form)
+        original = archive.interviews[len(archive.interviews) // 2]
+        path = root / form / f"{original.docname}.rst"
+        path.write_text(writer.interview(archive.edited(edit)), encoding="utf-8")
+        try:
+            return self.build(root / form, root / f"out-{form}", fresh=False)
+        finally:
+            path.write_text(writer.interview(original), encoding="utf-8")
+
+
+def term_links(out: Path) -> list[str]:
+    """The glossary links of the interview pages, in order (the extension's links
+    have the markup of ``:term:``)."""
+    pages = [p.read_text("utf-8") for p in sorted((out / "interviews").glob("*.html"))]
+    return [t.split("<")[0] for page in pages for t in page.split('std-term">')[1:]]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    settings: Settings
+    parallel: bool = True
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run_scenario(
-    runner: Runner,
-    scenario: Scenario,
-    repeat: int,
-    jobs: int,
-    incremental: bool,
-    baseline: Baseline,
-    keep: bool,
-) -> dict[str, Any]:
-    root = WORK / scenario.name
-    log(f"[{scenario.name}] generating {scenario.label} ...")
-    trees = write_trees(scenario.settings, root, baseline)
-    samples = {variant: Samples() for variant in VARIANTS}
-    links: dict[str, dict[str, list[str]]] = {}
+def run_scenario(runner: Runner, scenario: Scenario, repeat: int, jobs: int) -> Results:
+    """Every measure ``repeat`` times, each of the three trees in turn."""
+    root, name = WORK / scenario.name, scenario.name
+    log(f"[{name}] writing {scenario.settings}")
+    archive = generate.build(scenario.settings)
+    for form in FORMS:
+        generate.write(archive, root / form, form)
+    parallel = scenario.parallel and jobs > 1
+    kinds = ["full", *EDITS] + ["parallel"] * parallel
+    samples = {form: {kind: [] for kind in kinds} for form in FORMS}
+    links = {}
 
-    def note(variant: str, what: str, build: Build, rep: int) -> None:
-        extra = (
-            f", {build.pages_written} pages written" if what == "incremental" else ""
-        )
+    def keep(rep: int, form: Form, kind: str, sample: Sample) -> None:
+        samples[form][kind].append(sample)
+        pages = f", {len(sample['written'])} written" if "written" in sample else ""
         log(
-            f"[{scenario.name}] {rep + 1}/{repeat} {variant:5} {what:11} "
-            f"{build.wall:7.2f} s (cpu {build.cpu:6.2f} s) {build.maxrss_mib:7.1f} MiB"
-            f"{extra}{busy_note(build)}"
+            f"[{name}] {rep + 1}/{repeat} {form:9} {kind:16} {sample['wall']:7.2f} s, "
+            f"cpu {sample['cpu']:7.2f} s, {sample['rss_mib']:5.0f} MiB{pages}"
         )
-        for warning in build.warnings[:5]:
-            log(f"    {warning}")
 
     for rep in range(repeat):
-        for variant in VARIANTS:
-            outdir = root / f"out-{variant}"
-            build = runner.build(trees.source(variant), outdir)
-            samples[variant].full.append(build)
-            note(variant, "full", build, rep)
-            if rep == 0:
-                links[variant] = term_links(outdir)
-            if incremental:
-                build = runner.incremental(trees, variant, outdir)
-                samples[variant].incremental.append(build)
-                note(variant, "incremental", build, rep)
-        if jobs > 1:
-            for variant in VARIANTS:
-                outdir = root / f"out-{variant}-j{jobs}"
-                build = runner.build(trees.source(variant), outdir, jobs=jobs)
-                samples[variant].parallel.append(build)
-                note(variant, f"-j {jobs}", build, rep)
-
-    if not keep:
-        for variant in VARIANTS:
-            for outdir in root.glob(f"out-{variant}*"):
-                shutil.rmtree(outdir)
-    plain_links, ext_links = links["plain"], links["ext"]
-    result: dict[str, Any] = {
-        "name": scenario.name,
-        "label": scenario.label,
+        order = FORMS[rep % 3 :] + FORMS[: rep % 3]  # no tree always first
+        for form in order:
+            keep(rep, form, "full", runner.build(root / form, root / f"out-{form}"))
+            links.setdefault(form, term_links(root / f"out-{form}"))
+        for kind, edit in EDITS.items():
+            for form in order:
+                keep(rep, form, kind, runner.edit(archive, root, form, edit))
+        for form in order if parallel else ():
+            out = root / f"out-{form}-j{jobs}"
+            keep(rep, form, "parallel", runner.build(root / form, out, jobs))
+    return {
+        "name": name,
         "settings": asdict(scenario.settings),
-        "archive": describe(trees.archive),
-        "targets": scenario.targets,
-        "term_links": {
-            "plain": sum(len(found) for found in plain_links.values()),
-            "ext": sum(len(found) for found in ext_links.values()),
-            "identical": plain_links == ext_links,
-        },
+        "term_links": {form: len(links[form]) for form in FORMS},
+        "links_identical": links["interview"] == links["linked"],
+        "samples": samples,
     }
-    result["samples"] = {variant: asdict(found) for variant, found in samples.items()}
-    result["medians"] = medians(result["samples"])
-    return result
 
 
-def busy_note(build: Build) -> str:
-    if build.busy_before <= 0.25:
-        return ""
-    return f" [machine {100 * build.busy_before:.0f} % busy before]"
+def problems(scenario: Results) -> list[str]:
+    """Why a scenario's comparison is void: warnings, or the trees link unlike."""
+    found = {
+        f"{f} tree: {s['warnings'][0]}"
+        for f, s in samples_of(scenario)
+        if s["warnings"]
+    }
+    if not scenario["links_identical"]:
+        found.add("interview and linked glossary links differ")
+    if scenario["term_links"]["bare"]:
+        found.add("the bare tree has glossary links")
+    return [f"{scenario['name']}: {problem}" for problem in sorted(found)]
 
 
-def _largest_process(build: dict[str, Any]) -> float:
-    # With -j N the largest process may be a worker.
-    return max(build["maxrss_mib"], build["workers_maxrss_mib"])
+def samples_of(scenario: Results) -> Iterator[tuple[str, Sample]]:
+    for form, kinds in scenario["samples"].items():
+        yield from ((form, sample) for samples in kinds.values() for sample in samples)
 
 
-#: measure -> (kind of build, value of one build), on the JSON form of builds.
-MEASURES: dict[str, tuple[str, Callable[[dict[str, Any]], float]]] = {
-    "full": ("full", itemgetter("wall")),
-    "incremental": ("incremental", itemgetter("wall")),
-    "parallel": ("parallel", itemgetter("wall")),
-    # CPU time (user + sys of the build and its workers) suffers much less than
-    # wall time when other processes share the machine.
-    "full_cpu": ("full", itemgetter("cpu")),
-    "incremental_cpu": ("incremental", itemgetter("cpu")),
-    "full_rss": ("full", itemgetter("maxrss_mib")),
-    "incremental_rss": ("incremental", itemgetter("maxrss_mib")),
-    "parallel_rss": ("parallel", _largest_process),
-    "incremental_pages": ("incremental", itemgetter("pages_written")),
+# -- results ---------------------------------------------------------------------
+
+#: What a row shows of a sample: title, unit ("" for counts), value.
+VALUES: dict[str, tuple[str, str, Callable[[Sample], float]]] = {
+    "wall": ("time", "s", itemgetter("wall")),
+    "cpu": ("CPU time", "s", itemgetter("cpu")),
+    "rss": ("peak memory", "MiB", itemgetter("rss_mib")),
+    "pages": ("pages written", "", lambda s: len(s["written"])),
+    "worker": ("largest worker's peak", "MiB", lambda s: max(s["workers"] or [0])),
+    "workers": ("worker processes", "", lambda s: len(s["workers"])),
 }
+#: The rows of a scenario's table: per kind of build, its title and values.
+ROWS = {
+    "full": ("full build", ("wall", "cpu", "rss")),
+    "incremental": ("text edit", ("wall", "cpu", "rss", "pages")),
+    "incremental_term": ("term edit", ("wall", "rss", "pages")),
+    "parallel": ("-j {jobs} full build", ("wall", "cpu", "rss", "worker", "workers")),
+}
+GROWTH = [("full", "wall"), ("full", "cpu"), ("full", "rss")]  # the scaling table's
+GROWTH += [("incremental", "wall"), ("incremental", "rss")]
 
 
-def medians(samples: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
-    """Per measure: median and minimum per variant, and their ratios ext / plain.
-
-    The median is the headline; the ratio of the minima is a second opinion
-    that ignores samples slowed down by other load (noise only ever adds time).
-    """
-    result: dict[str, dict[str, float | None]] = {}
-    for measure, (kind, value_of) in MEASURES.items():
-        row: dict[str, float | None] = {}
-        for variant in VARIANTS:
-            values = [float(value_of(build)) for build in samples[variant][kind]]
-            row[variant] = statistics.median(values) if values else None
-            row[f"{variant}_min"] = min(values) if values else None
-        for suffix in ("", "_min"):
-            plain, ext = row[f"plain{suffix}"], row[f"ext{suffix}"]
-            row[f"ratio{suffix}"] = ext / plain if plain and ext is not None else None
-        result[measure] = row
-    return result
+def medians(scenario: Results) -> dict[tuple[str, str], dict[str, float]]:
+    """Per row (kind of build, value) and tree: the median of the samples."""
+    samples = scenario["samples"]
+    return {
+        (kind, value): {
+            form: statistics.median(map(VALUES[value][2], samples[form][kind]))
+            for form in FORMS
+        }
+        for kind, (_, values) in ROWS.items()
+        if kind in samples["bare"]
+        for value in values
+    }
 
 
-# -- reporting ---------------------------------------------------------------------
+def number(value: float, unit: str) -> str:
+    return f"{value:.2f} s" if unit == "s" else f"{value:.0f} {unit}".strip()
+
+
+def compared(value: float, base: float, unit: str) -> str:
+    return f"{value / base:.2f}x" if unit else f"{value - base:+.0f}"  # counts: +n
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "**missed**"
+
+
+def scenario_table(scenario: Results, jobs: int) -> list[str]:
+    """The scenario's measures, the pages its incremental builds wrote, its links."""
+    settings, samples = scenario["settings"], scenario["samples"]
+    size = settings["interviews"], settings["terms"]
+    targets = TARGETS.get(size, {}) if settings["exchanges"] == 12 else {}
+    links = scenario["term_links"]
+    alike = "identical" if scenario["links_identical"] else "**different**"
+    lines = [
+        f"## {size[0]} interviews x {settings['exchanges']} exchanges, {size[1]} "
+        f"glossary entries\n\nGlossary links on the interview pages: interview "
+        f"{links['interview']:,}, linked {links['linked']:,} ({alike}), bare "
+        f"{links['bare']}.\n",
+        "| measure | bare | linked | interview | interview / bare | interview / linked "
+        "| target (against bare) |\n|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for (kind, value), row in medians(scenario).items():
+        bare, linked, interview = (row[form] for form in FORMS)
+        title, unit, _ = VALUES[value]
+        target = ""
+        if limit := targets.get((kind, value)):
+            target = f"≤ {limit:.2f}x {verdict(interview / bare <= limit)}"
+        if (kind, value) == ("incremental", "pages"):  # the same pages, plus nothing
+            written = [
+                {p for s in samples[f][kind] for p in s["written"]} for f in FORMS
+            ]
+            extra = " ".join(sorted(written[2] - written[0]))
+            target = f"bare's pages only: {verdict(not extra)} {extra}"
+        cells = [number(v, unit) for v in (bare, linked, interview)]
+        cells += [compared(interview, base, unit) for base in (bare, linked)]
+        measure = ROWS[kind][0].format(jobs=jobs) + ": " + title
+        lines.append(f"| {measure} | {' | '.join(cells)} | {target} |")
+    edits = [s for kind in EDITS for s in samples["interview"][kind]]
+    same = [s for s in edits if TOPIC_INDEX in set(s["written"]) - set(s["changed"])]
+    lines += [
+        f"| topic index page rewritten unchanged | | | {len(same)} of {len(edits)} "
+        f"builds | | | only when changed: {verdict(not same)} |",
+        "\nPages written by the first run's incremental builds (*same*: rewritten "
+        "with the same content):\n",
+    ]
+    for kind, edit in EDITS.items():
+        for form in FORMS:
+            s = samples[form][kind][0]
+            names = [p + " *same*" * (p not in s["changed"]) for p in s["written"]]
+            lines.append(f"* {edit} edit, {form}: {', '.join(names)}")
+    return [*lines, ""]
+
+
+def scaling_table(scenarios: list[Results]) -> list[str]:
+    """Each measure against the archive's size, for the scenarios that differ from
+    the first in size alone."""
+    like = {k: v for k, v in scenarios[0]["settings"].items() if k != "interviews"}
+    series = [s for s in scenarios if like.items() <= s["settings"].items()]
+    series.sort(key=lambda s: s["settings"]["interviews"])
+    sizes = [s["settings"]["interviews"] for s in series]
+    if len(set(sizes)) < 2:
+        return []
+    lines = [
+        "## Growth with the archive\n\nGrowth: the exponent *k* of value ∝ "
+        "interviews^*k* fitted over the series; 1 is linear. *own cost*: interview "
+        "minus bare. Plain Sphinx grows faster than linearly by itself: each page's "
+        "sidebar lists every interview.\n",
+        f"| measure | tree | {' | '.join(f'{n:,}' for n in sizes)} | growth | target |",
+        "|---|---|" + "---:|" * len(sizes) + "---:|---|",
+    ]
+    table = [medians(s) for s in series]
+    for kind, value in GROWTH:
+        title, unit, _ = VALUES[value]
+        rows = {form: [row[kind, value][form] for row in table] for form in FORMS}
+        rows["own cost"] = list(map(sub, rows["interview"], rows["bare"]))
+        for tree, found in rows.items():
+            growth, target = "—", ""
+            if min(found) > 0:
+                logs = [math.log(size) for size in sizes], [math.log(v) for v in found]
+                slope = statistics.linear_regression(*logs).slope
+                growth = f"{slope:.2f}"
+                target = f"≤ 1.00 {verdict(slope <= 1)}" if tree == "own cost" else ""
+            cells = " | ".join([tree, *(number(v, unit) for v in found), growth])
+            lines.append(f"| {ROWS[kind][0]}: {title} | {cells} | {target} |")
+    return [*lines, ""]
+
+
+def markdown(report: Results) -> str:
+    """The results file's tables, from its samples alone."""
+    info, options, commit = report["machine"], report["options"], report["commit"]
+    samples = [sample for r in report["scenarios"] for _, sample in samples_of(r)]
+    busy = sum(1 for sample in samples if (sample["busy"] or 0) > 25)
+    lines = [
+        f"# sphinx_interview benchmark: {report['name']}\n",
+        f"* Measured: commit {commit['subject']} ({commit['commit']})",
+        f"* Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB; "
+        f"{info['platform']}; Python {info['python']}, Sphinx {info['sphinx']}, "
+        f"docutils {info['docutils']}",
+        f"* {info['date']}; {options['repeat']} run(s) per measure, medians; the "
+        f"trees build in turn; {options['seconds']} s in all"
+        + ("" if options["complete"] else " (**incomplete run**)"),
+        f"* {busy} build(s) started on a machine over 25 % busy" if busy else "",
+        "\n*bare*: the text alone in plain Sphinx; *linked*: the same with labels, "
+        "rubrics, `:term:` links and index entries written by hand; *interview*: "
+        "sphinx_interview. The text edit adds a sentence without glossary terms to "
+        "one interview; the term edit adds one that uses an entry new to it.\n",
+    ]
+    for scenario in report["scenarios"]:
+        lines += scenario_table(scenario, options["jobs"])
+    lines += scaling_table(report["scenarios"])
+    lines += [f"**Void:** {p}" for s in report["scenarios"] for p in problems(s)]
+    return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
 
 def machine() -> dict[str, Any]:
     """What the numbers were measured on."""
-    cpu = "unknown"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = None
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        for line in meminfo.read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = round(int(line.split()[1]) / 1024 / 1024, 1)
-
-    def version(package: str) -> str:
-        try:
-            return metadata.version(package)
-        except metadata.PackageNotFoundError:
-            return "not installed"
-
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    models = [line.split(":")[1] for line in cpuinfo if line.startswith("model name")]
     return {
-        "cpu": cpu,
+        "cpu": models[0].strip() if models else platform.machine(),
         "cores": os.cpu_count(),
-        "memory_gib": memory,
+        "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "platform": platform.platform(),
         "python": platform.python_version(),
-        "sphinx": version("sphinx"),
-        "docutils": version("docutils"),
-        "sphinx_interview": version("sphinx-interview"),
+        "sphinx": metadata.version("sphinx"),
+        "docutils": metadata.version("docutils"),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
-_MEASURES = (
-    ("full", "full build", "s"),
-    ("incremental", "incremental build (1 interview edited)", "s"),
-    ("parallel", "full build -j {jobs}", "s"),
-    ("full_cpu", "CPU time, full build", "s"),
-    ("incremental_cpu", "CPU time, incremental build", "s"),
-    ("full_rss", "peak memory, full build", "MiB"),
-    ("incremental_rss", "peak memory, incremental build", "MiB"),
-    ("parallel_rss", "peak memory of a process, -j {jobs}", "MiB"),
-    ("incremental_pages", "pages written by the incremental build", ""),
-)
-
-
-def _number(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "MiB":
-        return f"{value:.0f} MiB"
-    if unit == "s":
-        return f"{value:.2f} s"
-    return f"{value:.0f}"
-
-
-def markdown(report: dict[str, Any]) -> str:
-    info, options, extension = report["machine"], report["options"], report["extension"]
-    lines = [
-        f"# sphinx_interview benchmark: {report['name']}",
-        "",
-        f"* Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB; "
-        f"{info['platform']}",
-        f"* Python {info['python']}, Sphinx {info['sphinx']}, docutils "
-        f"{info['docutils']}, sphinx_interview {info['sphinx_interview']} "
-        f"({extension_text(extension)})",
-        f"* {info['date']}; median of {options['repeat']} run(s) per measure; "
-        f"plain baseline: {options['baseline']}; {options['seconds']:.0f} s in all"
-        + ("" if options.get("complete", True) else " (**incomplete run**)"),
-        *(
-            ["* **The extension's sources changed during the run: repeat it.**"]
-            if extension["changed_during_run"]
-            else []
-        ),
-        "",
-        "| scenario | measure | plain | sphinx_interview | ratio | ratio of minima "
-        "| target |",
-        "|---|---|---:|---:|---:|---:|---|",
-    ]
-    for scenario in report["scenarios"]:
-        for measure, title, unit in _MEASURES:
-            row = scenario["medians"][measure]
-            if row["plain"] is None and row["ext"] is None:
-                continue
-            target = scenario["targets"].get(measure)
-            verdict = ""
-            if target is not None and row["ratio"] is not None:
-                verdict = f"≤ {target:.2f}x " + (
-                    "met" if row["ratio"] <= target else "**missed**"
-                )
-            ratios = [
-                f"{row[key]:.2f}x" if row[key] is not None else "—"
-                for key in ("ratio", "ratio_min")
-            ]
-            lines.append(
-                f"| {scenario['label']} | {title.format(jobs=options['jobs'])} | "
-                f"{_number(row['plain'], unit)} | {_number(row['ext'], unit)} | "
-                f"{ratios[0]} | {ratios[1]} | {verdict} |"
-            )
-    busy = [
-        build
-        for scenario in report["scenarios"]
-        for variant in VARIANTS
-        for builds in scenario["samples"][variant].values()
-        for build in builds
-        if build["busy_before"] > 0.25
-    ]
-    if busy:
-        lines += [
-            "",
-            f"Note: {len(busy)} build(s) started while other processes kept the "
-            "machine more than 25 % busy; compare the CPU-time rows.",
-        ]
-    scaling = scaling_table(report)
-    if scaling:
-        lines += ["", *scaling]
-    lines += ["", "Sanity check (glossary links on the interview pages):", ""]
-    for scenario in report["scenarios"]:
-        check = scenario["term_links"]
-        same = "identical" if check["identical"] else "**DIFFERENT**"
-        warnings = scenario["warnings"]
-        lines.append(
-            f"* {scenario['label']}: plain {check['plain']}, sphinx_interview "
-            f"{check['ext']} ({same}); build warnings: plain {warnings['plain']}, "
-            f"sphinx_interview {warnings['ext']}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def extension_text(extension: dict[str, Any]) -> str:
-    commit = extension["commit"] or "?"
-    if extension["mode"] == "head":
-        return f"commit {commit}, sources {extension['digest']}"
-    if extension["mode"] == "worktree":
-        return f"working tree on {commit}, sources {extension['digest']}"
-    return f"installed, on {commit}, sources {extension['digest']} at the start"
-
-
-def scaling_table(report: dict[str, Any]) -> list[str]:
-    """Full-build time against archive size, relative to the smallest archive."""
-    series = sorted(
-        (
-            s
-            for s in report["scenarios"]
-            if s["name"].startswith("scale-") or s["name"] == "glossary-120"
-        ),
-        key=lambda s: s["settings"]["interviews"],
-    )
-    if len(series) < 2:
-        return []
-    base = series[0]
-    lines = [
-        "Scaling of the full build (12 exchanges per interview, 120 glossary "
-        "entries). Growth = (time at N / time at the smallest N) / (N / smallest "
-        "N): 1.00 is linear, start-up costs push it below 1. Wall time (CPU time).",
-        "",
-        "| interviews | plain | sphinx_interview | ratio | plain growth | "
-        "sphinx_interview growth |",
-        "|---:|---:|---:|---:|---:|---:|",
-    ]
-    size0 = base["settings"]["interviews"]
-    for scenario in series:
-        size = scenario["settings"]["interviews"]
-        cells = {}
-        for measure in ("full", "full_cpu"):
-            row, row0 = scenario["medians"][measure], base["medians"][measure]
-            cells[measure] = {
-                variant: (row[variant] / row0[variant]) / (size / size0)
-                for variant in VARIANTS
-            }
-        wall, cpu = scenario["medians"]["full"], scenario["medians"]["full_cpu"]
-        lines.append(
-            f"| {size} | {wall['plain']:.1f} s ({cpu['plain']:.1f} s) | "
-            f"{wall['ext']:.1f} s ({cpu['ext']:.1f} s) | "
-            f"{wall['ratio']:.2f}x ({cpu['ratio']:.2f}x) | "
-            f"{cells['full']['plain']:.2f} ({cells['full_cpu']['plain']:.2f}) | "
-            f"{cells['full']['ext']:.2f} ({cells['full_cpu']['ext']:.2f}) |"
-        )
-    return lines
-
-
-def render(path: Path) -> None:
-    """Recompute the statistics of a results file from its samples; rewrite both."""
-    report = json.loads(path.read_text(encoding="utf-8"))
-    for scenario in report["scenarios"]:
-        scenario["medians"] = medians(scenario["samples"])
-    table = markdown(report)
-    write_results(report, table, path.parent)
-    print(table)
-
-
-def write_results(
-    report: dict[str, Any], table: str, directory: Path = RESULTS
-) -> tuple[Path, Path]:
+def write_results(report: Results, directory: Path = RESULTS) -> Path:
+    """``NAME.json`` (every sample) and ``NAME.md`` (the tables, made from it)."""
     directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for suffix, text in (
-        ("json", json.dumps(report, indent=1, ensure_ascii=False) + "\n"),
-        ("md", table),
-    ):
-        path = directory / f"{report['name']}.{suffix}"
-        # Written aside and renamed, so an interrupted run never leaves half a file.
-        temporary = path.with_suffix(f".{suffix}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-        paths.append(path)
-    return paths[0], paths[1]
+    path = directory / f"{report['name']}.json"
+    path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    path.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    return path.with_suffix(".md")
 
 
-# -- command line ------------------------------------------------------------------
+def profile(runner: Runner, settings: Settings, top: int = 30) -> None:
+    """cProfile a full build of the interview tree; print where its time went."""
+    root, stats = WORK / "profile", str(WORK / "profile.prof")
+    generate.write(generate.build(settings), root, "interview")
+    replace(runner, profile=stats).build(root, WORK / "profile-out")
+    found = pstats.Stats(stats).sort_stats("cumulative")
+    found.print_stats(r"sphinx_interview[/\\]", top)  # the extension's functions
+    found.sort_stats("tottime").print_stats(top)  # the costliest anywhere
 
 
-def scenarios(args: argparse.Namespace) -> list[Scenario]:
-    def make(name: str, interviews: int, exchanges: int, terms: int) -> Scenario:
-        return Scenario(
-            name,
-            Settings(interviews, exchanges, terms, args.seed),
-            f"{interviews}x{exchanges}, {terms} terms",
-        )
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser("python -m benchmarks.run", description=__doc__)
+    add = parser.add_argument
+    add("--quick", action="store_true", help="smoke run: 5x3, 20 terms, 1 run")
+    add("--scales", help="the scaling series instead, e.g. 100,300,1000")
+    add("--render", type=Path, metavar="JSON", help="no builds: rewrite its .md")
+    add("--profile", action="store_true", help="cProfile one interview tree build")
+    add("--interviews", type=int, help="one scenario of this size (100)")
+    add("--exchanges", type=int, default=12, help="per interview (12)")
+    add("--terms", type=int, help="glossary entries (120)")
+    add("--repeat", type=int, help="runs per measure (3; --quick: 1)")
+    add("--jobs", type=int, default=2, help="-j of the parallel build; 1: none (2)")
+    add("--commit", default="HEAD", help="the commit to measure (HEAD)")
+    add("--quiet-wait", type=float, default=20, help="seconds to wait for idle CPUs")
+    add("--seed", type=int, default=generate.SEED)
+    add("--name", help="results file name")
+    add("--keep", action="store_true", help="keep the trees and outputs")
+    return parser.parse_args(argv)
 
+
+def scenarios(args: argparse.Namespace) -> tuple[str, list[Scenario]]:
+    """The results' name and the scenarios the options select."""
+    base = Settings(
+        args.interviews or 100, args.exchanges, args.terms or 120, args.seed
+    )
     if args.quick:
-        return [make("quick", 5, 3, 20)]
-    custom = (args.interviews, args.exchanges, args.terms)
-    if any(value is not None for value in custom):
-        return [
-            make(
-                "custom",
-                args.interviews or 100,
-                args.exchanges or 12,
-                args.terms if args.terms is not None else 120,
-            )
+        return args.name or "quick", [Scenario("quick", Settings(5, 3, 20, args.seed))]
+    if args.scales:  # no -j builds: the series is about size
+        sizes = [int(n) for n in args.scales.split(",")]
+        series = [
+            Scenario(f"scale-{n}", replace(base, interviews=n), False) for n in sizes
         ]
-    wanted = set(args.scenarios.split(","))
-    result = []
-    if "glossary-120" in wanted:
-        result.append(make("glossary-120", 100, 12, 120))
-    if "glossary-5000" in wanted:
-        result.append(make("glossary-5000", 100, 12, 5000))
-    if "scaling" in wanted:
-        for size in args.scales:
-            # 100 interviews is the glossary-120 scenario: measured once.
-            if size == 100 and "glossary-120" in wanted:
-                continue
-            result.append(make(f"scale-{size}", size, 12, 120))
-    return result
+        return args.name or f"scaling-{max(sizes)}", series
+    if args.interviews or args.terms:
+        name = f"custom-{base.interviews}x{base.exchanges}-{base.terms}"
+        return args.name or name, [Scenario(name, base)]
+    default = [Scenario(f"glossary-{n}", replace(base, terms=n)) for n in (120, 5000)]
+    return args.name or "default", default
 
 
-def parse_scales(value: str) -> list[int]:
-    if value.strip().lower() in ("", "none"):
-        return []
-    return [int(part) for part in value.split(",")]
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.run",
-        description="Build time and memory of sphinx_interview vs plain Sphinx.",
-    )
-    parser.add_argument(
-        "--interviews", type=int, help="run one custom scenario of this size"
-    )
-    parser.add_argument("--exchanges", type=int, help="exchanges per interview (12)")
-    parser.add_argument("--terms", type=int, help="glossary entries (120)")
-    parser.add_argument("--repeat", type=int, help="runs per measure (3; quick: 1)")
-    parser.add_argument(
-        "--scales",
-        type=parse_scales,
-        default=[100, 300],
-        help="interview counts of the scaling series, e.g. 100,300,1000 (or none)",
-    )
-    parser.add_argument(
-        "--scenarios",
-        default="glossary-120,glossary-5000,scaling",
-        help="default scenarios to run (comma-separated: glossary-120, "
-        "glossary-5000, scaling)",
-    )
-    parser.add_argument(
-        "--quick", action="store_true", help="smoke run: 5 interviews x 3 exchanges"
-    )
-    parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build")
-    parser.add_argument("--no-parallel", action="store_true", help="skip the -j build")
-    parser.add_argument(
-        "--no-incremental", action="store_true", help="skip the incremental build"
-    )
-    parser.add_argument(
-        "--baseline",
-        choices=("basic", "mirror"),
-        default="basic",
-        help="plain tree without (basic) or with (mirror) hand-written copies of "
-        "the topic list and 'Mentioned in' lines; see generate.py",
-    )
-    parser.add_argument(
-        "--quiet-wait",
-        type=float,
-        default=QUIET_WAIT,
-        help="seconds to wait, before each build, for other load to go (20)",
-    )
-    parser.add_argument(
-        "--extension",
-        choices=("head", "worktree", "installed"),
-        default="head",
-        help="which sphinx_interview to build with: a snapshot of the last commit "
-        "(default), a snapshot of the working tree, or the installed package live",
-    )
-    parser.add_argument("--seed", type=int, default=Settings.seed)
-    parser.add_argument("--name", help="results file name (default: the mode)")
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the output directories in _work/"
-    )
-    parser.add_argument(
-        "--render",
-        type=Path,
-        metavar="JSON",
-        help="only rewrite the Markdown of an earlier results file (no builds)",
-    )
-    args = parser.parse_args(argv)
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
     if args.render:
-        render(args.render)
+        report = json.loads(args.render.read_text(encoding="utf-8"))
+        print(write_results(report, args.render.parent).read_text(), end="")
         return
+    name, chosen = scenarios(args)
     repeat = args.repeat or (1 if args.quick else 3)
-    jobs = 1 if args.no_parallel else args.jobs
-    chosen = scenarios(args)
-    if not chosen:
-        parser.error("no scenario selected (see --scenarios and --scales)")
-    name = args.name or (
-        "quick" if args.quick else chosen[0].name if len(chosen) == 1 else "default"
-    )
-
-    # A terminated run ends like an interrupted one: subprocess.run then kills
-    # the build in progress instead of leaving it running.
+    # A terminated run unwinds like an interrupted one: the build in progress is
+    # killed and the snapshot removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    extension = snapshot_extension(args.extension)
+    started, results = time.perf_counter(), []
     try:
-        results, table, json_path, md_path = run_all(
-            args, chosen, name, extension, repeat, jobs
-        )
-    finally:
-        extension.remove()
-    print(table)
-    log(f"written: {json_path.relative_to(REPO)}, {md_path.relative_to(REPO)}")
-    failed = sanity_problems(results)
-    if failed:
-        # The comparison is only fair if both trees build cleanly and link alike.
-        sys.exit("benchmark sanity check failed: " + "; ".join(failed))
-
-
-def sanity_problems(results: list[dict[str, Any]]) -> list[str]:
-    """Scenarios whose trees linked glossary terms differently or warned."""
-    problems: list[str] = []
-    for scenario in results:
-        if not scenario["term_links"]["identical"]:
-            problems.append(f"{scenario['label']}: glossary links differ")
-        for variant, count in scenario["warnings"].items():
-            if count:
-                problems.append(f"{scenario['label']}: {count} {variant} warning(s)")
-    return problems
-
-
-def run_all(
-    args: argparse.Namespace,
-    chosen: list[Scenario],
-    name: str,
-    extension: Extension,
-    repeat: int,
-    jobs: int,
-) -> tuple[list[dict[str, Any]], str, Path, Path]:
-    """Run every chosen scenario; the report is rewritten after each one.
-
-    Returns each scenario's results, the Markdown report and the files written.
-    """
-    results: list[dict[str, Any]] = []
-    started = time.perf_counter()
-    runner = Runner(extension, args.quiet_wait)
-    info = machine()
-    about = {
-        "mode": extension.mode,
-        "commit": extension.commit,
-        "digest": extension.digest,
-    }
-    log(f"sphinx_interview: {extension_text(about)}")
-    table, json_path, md_path = "", RESULTS, RESULTS
-    for scenario in chosen:
-        result = run_scenario(
-            runner,
-            scenario,
-            repeat,
-            jobs,
-            incremental=not args.no_incremental,
-            baseline=args.baseline,
-            keep=args.keep,
-        )
-        result["warnings"] = {
-            variant: sum(
-                len(b["warnings"])
-                for builds in result["samples"][variant].values()
-                for b in builds
-            )
-            for variant in VARIANTS
-        }
-        results.append(result)
-        # Written after every scenario: a long run that is stopped keeps what it
-        # measured ("complete" says whether it got to the end).
-        report = {
-            "name": name,
-            "machine": info,
-            "extension": {
-                **about,
-                # Only the live ``installed`` mode can see the sources change; a
-                # run that did measured two versions and should be repeated.
-                "changed_during_run": extension.mode == "installed"
-                and package_digest(REPO) != extension.digest,
-            },
-            "options": {
-                "repeat": repeat,
-                "jobs": jobs,
-                "baseline": args.baseline,
-                "seed": args.seed,
-                "seconds": round(time.perf_counter() - started, 1),
-                "complete": len(results) == len(chosen),
-            },
-            "scenarios": results,
-        }
-        table = markdown(report)
-        json_path, md_path = write_results(report, table)
-    return results, table, json_path, md_path
+        with snapshot(args.commit) as commit:
+            log(f"measuring {commit['subject']}")
+            runner = Runner(Path(commit["path"]), args.quiet_wait)
+            if args.profile:
+                profile(runner, chosen[0].settings)
+                return
+            report = {"name": name, "machine": machine(), "scenarios": results}
+            report["commit"] = {key: commit[key] for key in ("commit", "subject")}
+            report["options"] = {"repeat": repeat, "jobs": args.jobs, "seed": args.seed}
+            for scenario in chosen:
+                results.append(run_scenario(runner, scenario, repeat, args.jobs))
+                # Written after each scenario: a stopped long run keeps its numbers.
+                report["options"]["seconds"] = round(time.perf_counter() - started)
+                report["options"]["complete"] = len(results) == len(chosen)
+                path = write_results(report)
+                if not args.keep:
+                    shutil.rmtree(WORK / scenario.name)
+    except BuildFailed as error:
+        sys.exit(f"benchmark: {error}")
+    print(path.read_text(encoding="utf-8"), end="")
+    log(f"written: {path.relative_to(REPO)} and .json")
+    if found := [problem for scenario in results for problem in problems(scenario)]:
+        sys.exit("benchmark: the comparison is void: " + "; ".join(found))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,45 @@
+"""Runs one sphinx-build here; reports its own and each -j worker's peak memory."""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import os
+import resource
+import sys
+import time
+
+from sphinx.cmd.build import main as sphinx_build
+
+
+def main() -> int:
+    report, arguments, workers = sys.argv[1], sys.argv[2:], []
+
+    def waitpid(pid: int, options: int) -> tuple[int, int]:
+        # Sphinx forks its -j workers through multiprocessing, which reaps each
+        # with os.waitpid. wait4 is that system call also returning the reaped
+        # process's resource usage: its peak RSS as the kernel counted it, with
+        # no sampling and nothing run inside the worker.
+        found, status, usage = os.wait4(pid, options)
+        if found:
+            workers.append(usage.ru_maxrss)
+        return found, status
+
+    os.waitpid = waitpid
+    if profile := os.environ.get("BENCHMARK_PROFILE"):
+        # CPU time: waiting for a busy machine is charged to no function.
+        profiler = cProfile.Profile(time.process_time)
+        status = profiler.runcall(sphinx_build, arguments)
+        profiler.dump_stats(profile)
+    else:
+        status = sphinx_build(arguments)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    extension = getattr(sys.modules.get("sphinx_interview"), "__file__", None)
+    found = {"rss_kib": own, "workers_rss_kib": workers, "extension": extension}
+    with open(report, "w", encoding="utf-8") as stream:
+        json.dump(found, stream)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
