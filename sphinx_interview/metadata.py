@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from docutils import nodes
+from sphinx import addnodes
 
 from . import nodes as interview_nodes
 from .values import PartialDate
@@ -93,3 +94,30 @@ def build_meta(
             "", name, nodes.field_body("", paragraph), classes=row.classes
         )
     return meta
+
+
+def topic_links(topics: Sequence[str]) -> list[nodes.Node]:
+    """Links to the topics' entries in the topic index, separated by commas.
+
+    Generated, not written by the author: a topic that cannot be linked is shown
+    as text without a warning (``refwarn`` False).
+    """
+    links: list[nodes.Node] = []
+    for index, topic in enumerate(topics):
+        if index:
+            links.append(nodes.Text(", "))
+        links.append(topic_reference(topic, warn=False))
+    return links
+
+
+def topic_reference(topic: str, *, warn: bool = True) -> nodes.Element:
+    """What ``:interview:topic:`` makes: resolved, or warned about, when writing."""
+    return addnodes.pending_xref(
+        topic,
+        nodes.inline(topic, topic, classes=["xref", "interview", "interview-topic"]),
+        refdomain="interview",
+        reftype="topic",
+        reftarget=topic,
+        refexplicit=True,
+        refwarn=warn,
+    )

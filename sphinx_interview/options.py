@@ -32,6 +32,8 @@ _OPTION = re.compile(r":(?![: ])(?P<name>[^:]*?[^: \\]):(?:[ \t]+(?P<value>.*)|$
 
 Line = tuple[str, int | None]
 
+_NO_BLANK_LINE = __("no blank line between the options and the text; the text is kept")
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -69,72 +71,70 @@ def read_header(
     ``known`` are its options; an option of ``lists`` given twice is combined
     (``;``-separated), any other keeps its first value.
     """
-    reader = _Reader(directive.name, tuple(known), frozenset(lists))
-    source, line = directive.get_source_info()
-    reader.source = source or ""
-    # ``lineno`` counts the lines of included files too; warnings name the line
-    # in the file itself.
-    shift = reader.shift = (line or directive.lineno) - directive.lineno
-    content: StringList = directive.content
+    reader = _Reader(directive, tuple(known), frozenset(lists))
     if type(directive.state).__module__.startswith("myst_parser"):
-        first = directive.lineno + shift + 1 + directive.content_offset
-        lines = [(text, first + index) for index, text in enumerate(content)]
-        if lines and lines[0][0].startswith("---"):
-            taken = reader.yaml_block(lines)
-        else:
-            taken = reader.options(lines, myst=True)
-        reader.header.argument = directive.arguments[0] if directive.arguments else ""
-        reader.add_body(content[taken:], directive.content_offset + taken)
-        return reader.header
-    argument = directive.arguments[0] if directive.arguments else ""
-    # docutils joined the lines up to the first blank one into the argument; the
-    # first of them is on the directive's line unless that line ends at "::".
-    first_line = directive.block_text.split("\n", 1)[0]
-    start = directive.lineno + shift
-    start += 0 if first_line.split("::", 1)[-1].strip() else 1
-    lines = [(text, start + index) for index, text in enumerate(argument.split("\n"))]
-    title: list[str] = []
-    while lines and not _OPTION.match(lines[0][0]):
-        title.append(lines.pop(0)[0])
-    reader.header.argument = "\n".join(title)
-    taken = reader.options(lines, myst=False)
-    rest = lines[taken:]
-    if reader.stopped_at_text:
-        # A field that is no option, and what follows it before the blank line:
-        # shown exactly as written (docutils would take it for a field list).
-        reader.add_text(rest)
-        reader.add_body(content, directive.content_offset)
-    elif rest:
-        if taken:
-            reader.problem(
-                __("no blank line between the options and the text; the text is kept"),
-                rest[0][1],
-            )
-        # One block with the content after the blank line: a directive started
-        # in the first part may go on in the second.
-        reader.add_lines([*rest, ("", None), *_numbered(content, rest[-1][1])])
+        reader.read_myst()
     else:
-        reader.add_body(content, directive.content_offset)
+        reader.read_rst()
     return reader.header
 
 
-def _numbered(content: StringList, last: int | None) -> list[Line]:
-    """The content's lines, numbered on from the blank line after ``last``."""
-    start = (last or 0) + 2
-    return [(text, start + index) for index, text in enumerate(content)]
-
-
 class _Reader:
-    def __init__(self, directive: str, known: tuple[str, ...], lists: frozenset[str]):
+    def __init__(
+        self, directive: SphinxDirective, known: tuple[str, ...], lists: frozenset[str]
+    ) -> None:
         self.directive = directive
         self.known = known
         self.lists = lists
         self.header = Header()
-        self.source = ""
-        #: File line minus docutils' line (which counts included files' lines).
-        self.shift = 0
+        source, line = directive.get_source_info()
+        self.source = source or ""
+        # ``lineno`` counts the lines of included files too; warnings name the
+        # line in the file itself.
+        self.shift = (line or directive.lineno) - directive.lineno
         #: Whether reading options stopped at a field that is text, not an option.
         self.stopped_at_text = False
+
+    def read_myst(self) -> None:
+        directive, content = self.directive, self.directive.content
+        first = directive.lineno + self.shift + 1 + directive.content_offset
+        lines = [(text, first + index) for index, text in enumerate(content)]
+        if lines and lines[0][0].startswith("---"):
+            taken = self.yaml_block(lines)
+        else:
+            taken = self.options(lines, myst=True)
+        self.header.argument = directive.arguments[0] if directive.arguments else ""
+        self.add_body(content[taken:], directive.content_offset + taken)
+
+    def read_rst(self) -> None:
+        directive, content = self.directive, self.directive.content
+        # docutils joined the lines up to the first blank one into the argument;
+        # the first of them is on the directive's line unless it ends at "::".
+        argument = directive.arguments[0] if directive.arguments else ""
+        first_line = directive.block_text.split("\n", 1)[0]
+        start = directive.lineno + self.shift
+        start += 0 if first_line.split("::", 1)[-1].strip() else 1
+        lines = [(text, start + i) for i, text in enumerate(argument.split("\n"))]
+        title: list[str] = []
+        while lines and not _OPTION.match(lines[0][0]):
+            title.append(lines.pop(0)[0])
+        self.header.argument = "\n".join(title)
+        taken = self.options(lines, myst=False)
+        rest = lines[taken:]
+        if self.stopped_at_text:
+            # A field that is no option, and what follows it up to the blank
+            # line: shown as written (docutils would make a field list of it).
+            self.add_text(rest)
+        elif rest:
+            if taken:
+                self.problem(_NO_BLANK_LINE, rest[0][1])
+            # One block with the content after the blank line: a directive begun
+            # in the first part may go on in the second.
+            after = (rest[-1][1] or 0) + 2
+            numbered = [(text, after + i) for i, text in enumerate(content)]
+            self.add_lines([*rest, ("", None), *numbered])
+            return
+        self.add_body(content, directive.content_offset)
 
     def problem(self, message: str, line: int | None, unknown: bool = False) -> None:
         self.header.problems.append(Problem(message, line, unknown))
@@ -152,7 +152,8 @@ class _Reader:
                     taken += 1
                     continue
                 break
-            found = self.option(match["name"], match["value"] or "", line, myst)
+            value = match["value"] or ""
+            found = self.option(match["name"], _unquote(value) if myst else value, line)
             if found is None:
                 self.stopped_at_text = True
                 break
@@ -160,32 +161,29 @@ class _Reader:
             taken += 1
         return taken
 
-    def option(
-        self, written: str, value: str, line: int | None, myst: bool
-    ) -> str | None:
+    def option(self, written: str, value: str, line: int | None) -> str | None:
         """Record one option; the name its value continues under (``""`` for a
         misspelt option), or None when the line is text rather than an option."""
         name = written.lower()
-        if myst:
-            value = _unquote(value)
         if name in self.known:
             self.set(name, value.strip(), line)
             return name
         suggestion = closest_option(name, self.known)
         if suggestion is None:
+            options = ", ".join(f":{known}:" for known in self.known)
             self.problem(
                 __(
                     '":%s:" is not an option of the "%s" directive (options: %s); '
                     "the line is kept as text"
                 )
-                % (written, self.directive, ", ".join(f":{k}:" for k in self.known)),
+                % (written, self.directive.name, options),
                 line,
                 unknown=True,
             )
             return None
         self.problem(
             __('unknown option ":%s:" of the "%s" directive; did you mean ":%s:"?')
-            % (written, self.directive, suggestion),
+            % (written, self.directive.name, suggestion),
             line,
             unknown=True,
         )
@@ -212,9 +210,7 @@ class _Reader:
 
     def yaml_block(self, lines: Sequence[Line]) -> int:
         """MyST's ``---`` block of YAML options; how many lines it took."""
-        end = next(
-            (i for i in range(1, len(lines)) if lines[i][0].startswith("---")), None
-        )
+        end = next((i for i in range(1, len(lines)) if lines[i][0] == "---"), None)
         if end is None:
             return 0
         import yaml  # MyST's own dependency: this runs only under MyST
@@ -229,17 +225,13 @@ class _Reader:
             )
             return 0
         for key, value in data.items():
-            self.option(
-                str(key), "" if value is None else str(value), lines[0][1], False
-            )
+            self.option(str(key), "" if value is None else str(value), lines[0][1])
         return end + 1
 
     def add_lines(self, lines: Sequence[Line]) -> None:
         first = lines[0][1] or 1
-        block = StringList(
-            [text for text, _ in lines],
-            items=[(self.source, (line or first) - 1) for _, line in lines],
-        )
+        items = [(self.source, (line or first) - 1) for _, line in lines]
+        block = StringList([text for text, _ in lines], items=items)
         self.header.body.append((block, first - self.shift - 1))
 
     def add_text(self, lines: Sequence[Line]) -> None:

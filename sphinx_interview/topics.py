@@ -142,6 +142,9 @@ class TopicTable:
                 *exchange.record.topics,
                 *mentioned.get(exchange, ()),
             ]
+            # A name with nothing visible (a glossary term of format characters)
+            # could not be shown, nor sorted into the general index.
+            own = [name for name in own if fold(name)]
             written[exchange] = own
             for name in own:
                 names.setdefault(fold(name), name)  # as first written

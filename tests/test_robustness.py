@@ -44,7 +44,7 @@ Page
 
 
 @pytest.mark.parametrize(
-    "topic", ["❶", "➀", "፩", "٣", "9" * 4400, "Q٣ and Q12", "\u200b"]
+    "topic", ["❶", "➀", "፩", "٣", "9" * 4400, "Q٣ and Q12", "C\u200b"]
 )
 def test_topics_of_any_digits_build_and_sort(
     project: ProjectFactory, topic: str
@@ -56,7 +56,20 @@ def test_topics_of_any_digits_build_and_sort(
     page = proj.html("interview-topics")
     names = [text_of(dt) for dt in page.select("dl.sphinx-interview-topic-index dt")]
     assert names.index("Q2") < names.index("Q10")
-    assert " ".join(topic.split()) in names or topic == "\u200b"
+    assert topic.replace("\u200b", "") in [name.replace("\u200b", "") for name in names]
+
+
+def test_a_topic_with_nothing_visible_is_left_out(project: ProjectFactory) -> None:
+    proj = project()
+    proj.write("index.rst", interview_page("\u200b; \u200f; shown"))
+    proj.build()
+    assert proj.warnings() == [
+        f'index.rst:6: WARNING: topic "{mark}" has no visible character; left out '
+        "[interview.bad_option]"
+        for mark in ("\u200b", "\u200f")
+    ]
+    names = [text_of(dt) for dt in proj.html("interview-topics").select("dt")]
+    assert names == ["shown"]
 
 
 def test_glossary_term_made_of_digit_signs_is_a_topic(project: ProjectFactory) -> None:
@@ -225,13 +238,13 @@ Because.
     proj.build()
     assert proj.warnings() == [
         'index.rst:16: WARNING: ":Moderator Smith:" is not an option of the "answer" '
-        "directive (options: :name:, :speaker:, :topics:, :class:); the line is kept "
+        "directive (options: :name:, :speaker:, :topics:, :class:, :time:); the line is kept "
         "as text [interview.unknown_option]",
         'index.rst:20: WARNING: ":Panel:" is not an option of the "question" '
-        "directive (options: :name:, :speaker:, :topics:, :class:); the line is kept "
+        "directive (options: :name:, :speaker:, :topics:, :class:, :time:); the line is kept "
         "as text [interview.unknown_option]",
         'myst.md:7: WARNING: ":Moderator:" is not an option of the "question" '
-        "directive (options: :name:, :speaker:, :topics:, :class:); the line is kept "
+        "directive (options: :name:, :speaker:, :topics:, :class:, :time:); the line is kept "
         "as text [interview.unknown_option]",
     ]
     page = proj.html()

@@ -14,6 +14,7 @@ from .. import nodes as interview_nodes
 from ..diagnostics import Subtype, location, warn
 from ..locale import __
 from ..options import Header, read_header
+from ..topics import fold
 from ..values import split_list
 
 
@@ -96,6 +97,20 @@ class InterviewDirectiveBase(SphinxDirective):
             )
             return [nodes.Text(text)]
         return parsed
+
+    def topics(self, header: Header) -> list[str]:
+        """The ``:topics:``; one without a visible character is left out."""
+        topics = []
+        for topic in split_list(header.options.get("topics")):
+            if fold(topic):
+                topics.append(topic)
+                continue
+            self.warn(
+                __('topic "%s" has no visible character; left out') % topic,
+                Subtype.BAD_OPTION,
+                header.lines.get("topics"),
+            )
+        return topics
 
     def people(self, header: Header, option: str) -> list[list[nodes.Node]]:
         """Each name of a ``;``-separated list, as inline nodes."""

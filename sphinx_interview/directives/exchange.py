@@ -12,7 +12,6 @@ from ..diagnostics import Subtype
 from ..locale import _, __
 from ..metadata import META_CLASS
 from ..options import Header
-from ..values import split_list
 from .base import InterviewDirectiveBase, attach_id
 from .context import InterviewContext, current_context
 
@@ -58,7 +57,7 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
         if default_from:
             line["speaker_from"] = default_from
         node += line
-        node["topics"] = list(split_list(options.get("topics")))
+        node["topics"] = self.topics(header)
 
         if not self.parse_short_form(header, node) | self.parse_body(header, node):
             self.warn(__("the %s is empty") % self.kind, Subtype.EMPTY)
@@ -200,3 +199,39 @@ class TranslatedSpeakers(SphinxTransform):
                 if source is not None and speaker is not None:
                     speaker.children = []
                     speaker.extend(child.deepcopy() for child in source.children)
+
+
+def group_exchanges(interview: nodes.Element) -> None:
+    """Wrap each question and the blocks after it, up to the next question.
+
+    Only direct children are grouped; a question nested in another block keeps its
+    place. The wrapper lets HTML highlight and LaTeX keep a whole exchange. Targets
+    written just before a question (``.. _label:``, ``(label)=``) go into its
+    exchange, so that docutils hands their names to the question itself.
+    """
+    children = list(interview.children)
+    interview.children = []
+    container: nodes.Element = interview
+    for child in children:
+        if isinstance(child, interview_nodes.question):
+            targets: list[nodes.Node] = []
+            while container.children and _is_pending_target(container.children[-1]):
+                targets.insert(0, container.pop())
+            container = interview_nodes.interview_exchange(
+                classes=["sphinx-interview-exchange"]
+            )
+            container.source, container.line = child.source, child.line
+            container.extend(targets)
+            interview += container
+        container.append(child)
+
+
+def _is_pending_target(node: nodes.Node) -> bool:
+    """A target that names the next element (not a link to somewhere else)."""
+    return (
+        isinstance(node, nodes.target)
+        and not node.children
+        and "refuri" not in node
+        and "refid" not in node
+        and "refname" not in node
+    )

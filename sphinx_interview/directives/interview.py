@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
-from ..locale import _, __
-from ..metadata import (
-    META_CLASS,
-    MetaField,
-    build_meta,
-    format_partial_date,
-    language_name,
-)
+from ..locale import __
+from ..metadata import build_meta
 from ..options import Header
-from ..values import is_language_tag, is_safe_url, one_line, parse_date, split_list
+from ..values import one_line
 from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context, enter, leave, used_interview_ids
+from .exchange import group_exchanges
+from .interview_header import HeaderRows
 
 
 class InterviewDirective(InterviewDirectiveBase):
@@ -74,10 +69,12 @@ class InterviewDirective(InterviewDirectiveBase):
         interviewee = joined(interviewees)
         node["interviewees"] = [plain(person) for person in interviewees]
         node["short"] = one_line(options.get("short", ""))
-        node["topics"] = list(split_list(options.get("topics")))
-        node["date"], date_text = self.date(header)
-        node["lang"] = self.language(header)
-        meta = self.meta_rows(header, date_text, interviewer, interviewee, node["lang"])
+        node["topics"] = self.topics(header)
+        rows = HeaderRows(self, header)
+        node["date"], date_text = rows.date()
+        node["lang"] = rows.language_tag()
+        people = {"interviewer": interviewer, "interviewee": interviewee}
+        meta = rows.rows(date_text, people, node["lang"], node["topics"])
         if meta:
             source, line = self.get_source_info()
             node += build_meta(meta, source, line)
@@ -136,153 +133,3 @@ class InterviewDirective(InterviewDirectiveBase):
             )
         used.add(interview_id)
         return interview_id
-
-    def date(self, header: Header) -> tuple[str, str]:
-        """The ISO date stored on the node and the text shown in the header."""
-        value = one_line(header.options.get("date", ""))
-        if not value:
-            return "", ""
-        date = parse_date(value)
-        if date is None:
-            self.warn(
-                __(
-                    'invalid ":date:" value "%s" (expected YYYY-MM-DD, YYYY-MM or '
-                    "YYYY); shown as written"
-                )
-                % value,
-                Subtype.BAD_OPTION,
-                header.lines.get("date"),
-            )
-            return "", value
-        return date.isoformat(), format_partial_date(date, self.config.language)
-
-    def language(self, header: Header) -> str:
-        value = one_line(header.options.get("language", ""))
-        if value and not is_language_tag(value):
-            self.warn(
-                __(
-                    'invalid ":language:" value "%s" (expected a language tag such '
-                    'as "en" or "pt-BR"); ignored'
-                )
-                % value,
-                Subtype.BAD_OPTION,
-                header.lines.get("language"),
-            )
-            return ""
-        return value
-
-    def meta_rows(
-        self,
-        header: Header,
-        date_text: str,
-        interviewer: list[nodes.Node],
-        interviewee: list[nodes.Node],
-        language: str,
-    ) -> list[MetaField]:
-        options = header.options
-        rows: list[MetaField] = []
-        if date_text:
-            rows.append(
-                MetaField(_("Date"), [nodes.Text(date_text)], translatable=False)
-            )
-        place = one_line(options.get("place", ""))
-        line = header.lines.get("place")
-        if place:
-            value = self.inline(place, "place", line)
-            rows.append(MetaField(_("Place"), value, line=line))
-        for role, people in (
-            ("interviewer", interviewer),
-            ("interviewee", interviewee),
-        ):
-            if people:
-                label = _("Interviewer") if role == "interviewer" else _("Interviewee")
-                classes = [META_CLASS[role]]
-                line = header.lines.get(role)
-                rows.append(MetaField(label, people, classes=classes, line=line))
-        if language:
-            rows.append(
-                MetaField(
-                    _("Language"),
-                    [nodes.Text(language_name(language, self.config.language))],
-                    translatable=False,
-                )
-            )
-        source = one_line(options.get("source", ""))
-        if source:
-            rows.append(MetaField(_("Source"), self.source(source, header), False))
-        topics = split_list(options.get("topics"))
-        if topics:
-            rows.append(MetaField(_("Topics"), topic_links(topics), translatable=False))
-        return rows
-
-    def source(self, source: str, header: Header) -> list[nodes.Node]:
-        if is_safe_url(source):
-            return [nodes.reference(source, source, refuri=source)]
-        self.warn(
-            __(
-                '":source:" value "%s" is not an http(s) or relative URL; '
-                "shown as text, not as a link"
-            )
-            % source,
-            Subtype.BAD_OPTION,
-            header.lines.get("source"),
-        )
-        return [nodes.Text(source)]
-
-
-def topic_links(topics: tuple[str, ...]) -> list[nodes.Node]:
-    """Links to the topics' entries in the topic index, separated by commas.
-
-    Generated, not written by the author: a topic that cannot be linked is shown
-    as text without a warning (``refwarn`` False).
-    """
-    return joined([[topic_reference(topic, warn=False)] for topic in topics])
-
-
-def topic_reference(topic: str, *, warn: bool = True) -> nodes.Element:
-    """What ``:interview:topic:`` makes: resolved, or warned about, when writing."""
-    return addnodes.pending_xref(
-        topic,
-        nodes.inline(topic, topic, classes=["xref", "interview", "interview-topic"]),
-        refdomain="interview",
-        reftype="topic",
-        reftarget=topic,
-        refexplicit=True,
-        refwarn=warn,
-    )
-
-
-def group_exchanges(interview: nodes.Element) -> None:
-    """Wrap each question and the blocks after it, up to the next question.
-
-    Only direct children are grouped; a question nested in another block keeps its
-    place. The wrapper lets HTML highlight and LaTeX keep a whole exchange. Targets
-    written just before a question (``.. _label:``, ``(label)=``) go into its
-    exchange, so that docutils hands their names to the question itself.
-    """
-    children = list(interview.children)
-    interview.children = []
-    container: nodes.Element = interview
-    for child in children:
-        if isinstance(child, interview_nodes.question):
-            targets: list[nodes.Node] = []
-            while container.children and _is_pending_target(container.children[-1]):
-                targets.insert(0, container.pop())
-            container = interview_nodes.interview_exchange(
-                classes=["sphinx-interview-exchange"]
-            )
-            container.source, container.line = child.source, child.line
-            container.extend(targets)
-            interview += container
-        container.append(child)
-
-
-def _is_pending_target(node: nodes.Node) -> bool:
-    """A target that names the next element (not a link to somewhere else)."""
-    return (
-        isinstance(node, nodes.target)
-        and not node.children
-        and "refuri" not in node
-        and "refid" not in node
-        and "refname" not in node
-    )
