@@ -4,6 +4,7 @@
 #   make demo LANGUAGE=ru     the same, in Russian
 #   make test                 the whole test suite (creates .venv, installs system tools)
 #   make lint                 ruff and mypy --strict
+#   make images               the README's pictures in docs/images/
 #   make pdf / make epub      example_docs as PDF (latexmk) / EPUB
 #   make bench                the benchmark against plain Sphinx
 
@@ -15,12 +16,13 @@ PYTEST_ARGS ?= -n auto
 PIP_ARGS ?=
 BIN := $(VENV)/bin
 DOCS := example_docs
+AXE_CORE := tests/node_modules/axe-core/axe.min.js
 BUILD := $(DOCS)/_build
 # Doctrees live outside the output directories: the EPUB builder would list them.
 SPHINXBUILD = $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE) \
 	-d $(BUILD)/doctrees-$@-$(LANGUAGE)
 
-.PHONY: demo test lint pdf epub bench system-deps clean
+.PHONY: demo test lint images pdf epub bench system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +47,17 @@ epub: $(VENV)/.installed-myst
 	$(SPHINXBUILD) -b epub $(DOCS) $(BUILD)/epub-$(LANGUAGE)
 	@echo "EPUB: $(CURDIR)/$(BUILD)/epub-$(LANGUAGE)/"
 
-test: $(VENV)/.installed-test system-deps
+test: $(VENV)/.installed-test system-deps $(AXE_CORE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core for the browser tests, at the version tests/package-lock.json pins,
+# installed before the tests so that they never reach the network.
+$(AXE_CORE): tests/package.json tests/package-lock.json | system-deps
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	touch $@
+
+images: $(VENV)/.installed-test system-deps
+	$(BIN)/python -m tests.images
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check sphinx_interview tests benchmarks
@@ -56,8 +67,9 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# LaTeX, poppler, EPUBCheck, Java and Chromium for the output tests: installed with
-# apt-get when missing (as root), else the missing ones are named.
+# LaTeX, poppler, EPUBCheck, Java and Chromium for the output tests, npm for
+# axe-core: installed with apt-get when missing (as root), else the missing ones
+# are named.
 system-deps:
 	@sh .ci/system-deps.sh
 

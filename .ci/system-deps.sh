@@ -1,5 +1,6 @@
 #!/bin/sh
-# System tools used by the output tests (PDF, EPUB, HTML validation, browser).
+# System tools used by the output tests (PDF, EPUB, HTML validation, browser),
+# and npm, with which `make test` installs the pinned axe-core (tests/package.json).
 # Installs the missing ones with apt-get when run as root; otherwise names them
 # and fails, so that no test is silently skipped.
 set -eu

@@ -1,10 +1,10 @@
-"""Headless Chromium for the browser tests: the showcase built per theme and served
-over http, colour schemes as each theme's switcher sets them, and axe-core."""
+"""Headless Chromium for the browser tests and the README's pictures: the showcase
+built per theme and served over http, colour schemes as each theme's switcher sets
+them, and axe-core."""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import http.server
 import json
@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -20,11 +20,13 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser, Page, Playwright
 
+from .helpers import once_per_run
+
 TESTS = Path(__file__).parent
 EXAMPLE_DOCS = TESTS.parent / "example_docs"
 ARTIFACTS = TESTS / "artifacts"
-README_IMAGES = TESTS.parent / "docs" / "images"
-AXE_CACHE = TESTS / ".cache" / "axe-core"
+# Installed by `make test` (npm ci --prefix tests) at the version package.json pins.
+AXE_PACKAGE = TESTS / "node_modules" / "axe-core"
 
 THEMES = ("alabaster", "furo", "pydata_sphinx_theme")
 
@@ -143,8 +145,8 @@ Long lines
 """
 
 
-def build_showcase(outdir: Path) -> None:
-    """Build a copy of example_docs to ``outdir/<theme>`` for every theme.
+def build_showcase(outdir: Path, themes: Sequence[str] = THEMES) -> None:
+    """Build a copy of example_docs to ``outdir/<theme>`` for each theme.
 
     The copy gets one extra orphan page, long-lines.rst. Each theme is built by
     its own sphinx-build process, in parallel: the themes and the extension
@@ -173,7 +175,7 @@ def build_showcase(outdir: Path) -> None:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        for theme in THEMES
+        for theme in themes
     }
     for theme, process in processes.items():
         output, _ = process.communicate(timeout=300)
@@ -181,6 +183,17 @@ def build_showcase(outdir: Path) -> None:
         # show a broken page.
         if process.returncode != 0 or "WARNING" in output or "ERROR" in output:
             pytest.fail(f"sphinx-build with html_theme={theme}:\n{output}")
+
+
+def shared_showcase(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The showcase of :func:`build_showcase`, built once per test run (every
+    xdist worker that runs browser tests serves the same files)."""
+
+    def build(root: Path) -> Path:
+        build_showcase(root)
+        return root
+
+    return once_per_run(tmp_path_factory, "browser-showcase", build)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -270,66 +283,50 @@ def wait_until_still(page: Page) -> None:
 # -- axe-core ----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    # pytest-xdist workers may install at the same time.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def axe_core() -> Path:
-    """axe.min.js, installed once with npm into tests/.cache (git-ignored)."""
-    script = AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"
-    with _locked(AXE_CACHE.with_suffix(".lock")):
-        if script.is_file():
-            return script
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail(
-                "npm is missing: `make test` installs it (apt-get install npm)."
-            )
-        command = [
-            npm,
-            "install",
-            "--prefix",
-            str(AXE_CACHE),
-            "--no-audit",
-            "--no-fund",
-            "--loglevel=error",
-            "axe-core@4",
-        ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=600, check=False
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"{' '.join(command)} did not finish in 10 minutes")
-        if result.returncode != 0 or not script.is_file():
-            pytest.fail(
-                f"Could not install axe-core with `{' '.join(command)}` "
-                f"(exit {result.returncode}); is the npm registry reachable?\n"
-                f"{result.stdout}\n{result.stderr}"
-            )
+    """axe.min.js at the version tests/package.json pins.
+
+    `make test` installs it beforehand: the tests themselves never reach the
+    network.
+    """
+    pinned = json.loads((TESTS / "package.json").read_text(encoding="utf-8"))[
+        "devDependencies"
+    ]["axe-core"]
+    try:
+        installed = json.loads(
+            (AXE_PACKAGE / "package.json").read_text(encoding="utf-8")
+        )["version"]
+    except FileNotFoundError:
+        installed = None
+    script = AXE_PACKAGE / "axe.min.js"
+    if installed != pinned or not script.is_file():
+        pytest.fail(
+            f"axe-core {pinned} is not installed (found: {installed}). "
+            "`make test` installs it: npm ci --prefix tests"
+        )
     return script
 
 
-def run_axe(page: Page, axe_script: Path, include: list[str]) -> list[dict[str, Any]]:
-    """WCAG 2.1 A/AA violations inside the elements matching ``include``."""
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def run_axe(
+    page: Page, axe_script: Path, include: list[str], rules: Sequence[str] = ()
+) -> dict[str, Any]:
+    """axe-core's results inside the elements matching ``include``: of its WCAG
+    2.1 A/AA rules, or of the given ``rules`` only."""
     page.add_script_tag(path=str(axe_script))
-    result: dict[str, Any] = page.evaluate(
-        """(include) => axe.run(
-            {include: include.map((selector) => [selector])},
-            {runOnly: {type: "tag",
-                       values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})""",
-        include,
+    run_only = (
+        {"type": "rule", "values": list(rules)}
+        if rules
+        else {"type": "tag", "values": WCAG_AA}
     )
-    violations: list[dict[str, Any]] = result["violations"]
-    return violations
+    result: dict[str, Any] = page.evaluate(
+        """([include, runOnly]) => axe.run(
+            {include: include.map((selector) => [selector])}, {runOnly})""",
+        [include, run_only],
+    )
+    return result
 
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:
@@ -343,8 +340,10 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 
 # -- what the reader sees ------------------------------------------------------------
 
-# Helpers injected into every page as window.probe. Colours are read through a
-# canvas, which understands every CSS colour syntax a theme may use.
+# Helpers injected into every page as window.probe: the look of a block and of the
+# page. Colours are read through a canvas, which understands every CSS colour
+# syntax a theme may use. (Whether text is readable is axe-core's color-contrast
+# rule's to say.)
 PROBE_JS = """
 window.probe = (() => {
   const canvas = document.createElement("canvas");
@@ -373,45 +372,13 @@ window.probe = (() => {
   };
   const foreground = (el) => over(rgba(getComputedStyle(el).color), background(el));
 
-  // WCAG 2.1 relative luminance and contrast ratio.
+  // WCAG 2.1 relative luminance.
   const luminance = (rgb) => {
     const [r, g, b] = rgb.map((v) => {
       v /= 255;
       return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const contrast = (a, b) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
-
-  const ownText = (el) => [...el.childNodes].some(
-    (n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
-  const shown = (el) => el.getClientRects().length > 0
-    && getComputedStyle(el).visibility === "visible";
-
-  // Every element with text of its own inside the matches of `selector`: its
-  // colours, contrast and the ratio WCAG AA asks for (3 for large text).
-  const texts = (selector) => {
-    const out = [];
-    for (const root of document.querySelectorAll(selector)) {
-      for (const el of [root, ...root.querySelectorAll("*")]) {
-        if (!ownText(el) || !shown(el)) continue;
-        const style = getComputedStyle(el);
-        const size = parseFloat(style.fontSize);
-        const bold = parseInt(style.fontWeight, 10) >= 700;
-        const fg = foreground(el), bg = background(el);
-        out.push({
-          text: el.textContent.trim().slice(0, 40),
-          tag: el.tagName.toLowerCase() + "." + [...el.classList].join("."),
-          color: fg.map(Math.round), background: bg.map(Math.round),
-          ratio: contrast(fg, bg),
-          required: size >= 24 || (bold && size >= 18.66) ? 3 : 4.5,
-        });
-      }
-    }
-    return out;
   };
 
   // The look of one question or answer block and of its first text paragraph.
@@ -435,15 +402,9 @@ window.probe = (() => {
     ".sphinx-interview, .sphinx-interview-topic-page, .sphinx-interview-topics, "
     + ".sphinx-interview-backrefs").parentElement));
 
-  return {texts, block, pageLuminance, luminance, background};
+  return {block, pageLuminance};
 })();
 """
-
-
-def low_contrast(page: Page, selector: str) -> tuple[int, list[dict[str, Any]]]:
-    """How many text elements ``selector`` has, and those below WCAG AA."""
-    texts: list[dict[str, Any]] = page.evaluate("(s) => probe.texts(s)", selector)
-    return len(texts), [t for t in texts if t["ratio"] < t["required"]]
 
 
 def block_style(page: Page, selector: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import ProjectFactory, SharedBuilds, select_one, text_of
 
 QUESTION_1 = (
     "What issues do you discuss in the Shanghai Cooperation Organization (SCO)?"
@@ -15,9 +15,8 @@ QUESTION_1 = (
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
-def test_html_builders(project: ProjectFactory, builder: str) -> None:
-    proj = project("full")
-    proj.build(builder)
+def test_html_builders(built: SharedBuilds, builder: str) -> None:
+    proj = built("full", builder)
     assert proj.warnings() == []
     page = {
         "html": "interview",
@@ -37,9 +36,8 @@ def test_html_builders(project: ProjectFactory, builder: str) -> None:
     assert any(href.endswith("#ivanov-2007-q2-answer") for href in hrefs)
 
 
-def test_latex(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build("latex")
+def test_latex(built: SharedBuilds) -> None:
+    proj = built("full", "latex")
     assert proj.warnings() == []
     tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\usepackage{sphinxinterview}" in tex
@@ -55,9 +53,8 @@ def test_latex(project: ProjectFactory) -> None:
     assert tex.count(r"\begin{sphinxinterviewanswer}") == 4
 
 
-def test_text(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build("text")
+def test_text(built: SharedBuilds) -> None:
+    proj = built("full", "text")
     assert proj.warnings() == []
     text = proj.output("interview.txt")
     assert "Question 1 — RIA Novosti" in text
@@ -66,17 +63,16 @@ def test_text(project: ProjectFactory) -> None:
     assert re.search(r"\n   SCO members respect each other\.", text)
 
 
-def test_man_and_texinfo(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build("man")
-    assert proj.warnings() == []
-    man = next(proj.outdir.rglob("*.1")).read_text(encoding="utf-8")
+def test_man_and_texinfo(built: SharedBuilds) -> None:
+    man_build = built("full", "man")
+    assert man_build.warnings() == []
+    man = next(man_build.outdir.rglob("*.1")).read_text(encoding="utf-8")
     assert "Question 1" in man
     assert "SCO members respect each other" in man
 
-    proj.build("texinfo")
-    assert proj.warnings() == []
-    texinfo = next(proj.outdir.glob("*.texi")).read_text(encoding="utf-8")
+    texinfo_build = built("full", "texinfo")
+    assert texinfo_build.warnings() == []
+    texinfo = next(texinfo_build.outdir.glob("*.texi")).read_text(encoding="utf-8")
     assert "@anchor{interview ivanov-2007-q1}" in texinfo
     assert "@anchor{interview ivanov-2007-q1-answer}" in texinfo
 
@@ -95,9 +91,8 @@ def test_epub(project: ProjectFactory) -> None:
     assert "_static/sphinx-interview.css" in proj.output("content.opf")
 
 
-def test_gettext_extracts_the_spoken_text_only(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build("gettext")
+def test_gettext_extracts_the_spoken_text_only(built: SharedBuilds) -> None:
+    proj = built("full", "gettext")
     assert proj.warnings() == []
     pot = proj.output("interview.pot")
     assert 'msgid "Interview of Igor Ivanov with RIA Novosti"' in pot

@@ -8,7 +8,13 @@ from bs4 import Tag
 from sphinx_interview.records import TermRecord
 from sphinx_interview.terms import TermMatcher
 
-from .helpers import Project, ProjectFactory, select_one, text_of
+from .helpers import FinishedBuild, ProjectFactory, SharedBuilds, select_one, text_of
+
+
+@pytest.fixture(scope="module")
+def full(built: SharedBuilds) -> FinishedBuild:
+    """The "full" root in HTML, built once: the tests below only read it."""
+    return built("full")
 
 
 def term_links(block: Tag) -> list[tuple[str, str]]:
@@ -19,11 +25,9 @@ def exchange(page: Tag, number: int) -> Tag:
     return select_one(page, f"#ivanov-2007-q{number}").parent
 
 
-def test_first_use_per_exchange_is_linked(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    assert proj.warnings() == []
-    page = proj.html("interview")
+def test_first_use_per_exchange_is_linked(full: FinishedBuild) -> None:
+    assert full.warnings() == []
+    page = full.html("interview")
     assert term_links(exchange(page, 1)) == [
         # The first of the entry's names that occurs, once per exchange.
         (
@@ -64,11 +68,9 @@ def test_links_look_like_term_roles_and_carry_a_tooltip(
 
 
 def test_never_in_literals_links_rubrics_intro_or_other_case(
-    project: ProjectFactory,
+    full: FinishedBuild,
 ) -> None:
-    proj = project("full")
-    proj.build()
-    page = proj.html("interview")
+    page = full.html("interview")
     interview = select_one(page, "div.sphinx-interview")
     # Introduction and metadata header stay plain.
     intro = interview.find_all("p", recursive=False)[-1]
@@ -88,10 +90,8 @@ def test_never_in_literals_links_rubrics_intro_or_other_case(
     assert len(answer3.select('a[href$="#term-Peaceful-Mission-2007"]')) == 0
 
 
-def test_myst_interviews_are_linked_too(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    block = select_one(proj.html("second"), "div.sphinx-interview-exchange")
+def test_myst_interviews_are_linked_too(full: FinishedBuild) -> None:
+    block = select_one(full.html("second"), "div.sphinx-interview-exchange")
     assert [text for text, _href in term_links(block)] == [
         "Shanghai Cooperation Organization",
         "Chelyabinsk Region",
@@ -100,18 +100,14 @@ def test_myst_interviews_are_linked_too(project: ProjectFactory) -> None:
 
 
 @pytest.mark.parametrize(("mode", "count"), [("all", 3), ("none", 0), ("first", 1)])
-def test_link_terms_modes(project: ProjectFactory, mode: str, count: int) -> None:
-    proj = project("full")
-    proj.build(interview_link_terms=mode)
+def test_link_terms_modes(built: SharedBuilds, mode: str, count: int) -> None:
+    proj = built("full", interview_link_terms=mode)
     block = exchange(proj.html("interview"), 3)
     assert len(block.select('a[href$="#term-Peaceful-Mission-2007"]')) == count
 
 
-def test_unlinked_terms_still_make_topics_and_backlinks(
-    project: ProjectFactory,
-) -> None:
-    proj = project("full")
-    proj.build(interview_link_terms="none")
+def test_unlinked_terms_still_make_topics_and_backlinks(built: SharedBuilds) -> None:
+    proj = built("full", interview_link_terms="none")
     assert exchange(proj.html("interview"), 3).select('a[href*="#term-"]') == []
     backrefs = proj.html("glossary").select("p.sphinx-interview-backrefs a")
     assert "Ivanov 2007, Q3" in [text_of(a) for a in backrefs]
@@ -138,10 +134,8 @@ def test_glossary_read_before_or_after_the_interviews(
     ]
 
 
-def test_mentioned_in_backlinks(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    glossary = proj.html("glossary")
+def test_mentioned_in_backlinks(full: FinishedBuild) -> None:
+    glossary = full.html("glossary")
     backrefs = {
         text_of(dd.find_previous_sibling("dt")): [
             (text_of(a), a["href"]) for a in dd.select("p.sphinx-interview-backrefs a")
@@ -167,9 +161,8 @@ def test_mentioned_in_backlinks(project: ProjectFactory) -> None:
     assert {label.get_text() for label in labels} == {"Mentioned in:"}
 
 
-def test_backlinks_can_be_switched_off(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build(interview_glossary_backrefs=False)
+def test_backlinks_can_be_switched_off(built: SharedBuilds) -> None:
+    proj = built("full", interview_glossary_backrefs=False)
     assert proj.html("glossary").select("p.sphinx-interview-backrefs") == []
 
 
@@ -191,14 +184,32 @@ def test_matcher_whole_words_case_and_longest_match() -> None:
     ]
 
 
-def test_matcher_scales_to_large_glossaries() -> None:
+def test_matcher_finds_exactly_the_names_of_a_large_glossary() -> None:
+    """5,000 entries whose names share words and prefixes ("term1 word",
+    "term17 word", "term170 word", "term17 word list"): a text naming some of
+    them among near misses gives exactly those, each its longest name."""
     terms = [record(f"term{i} word") for i in range(5000)]
+    terms.append(record("term17 word list"))  # entry 5000: a longer name
     matcher = TermMatcher(terms)
-    assert [m.term for m in matcher.matches("a term4999 word and term17 word")] == [
-        4999,
-        17,
+    named = [*range(0, 5000, 97), 4999]
+    near_misses = [
+        "term5000 word",  # no such entry
+        "xterm3 word",  # not at a word's start
+        "term3 words",  # not at a word's end
+        "term3word",
+        "term3_ word",
+        "term 3 word",
     ]
-
-
-def _unused(project: Project) -> None:  # pragma: no cover - typing helper
-    del project
+    pieces: list[str] = []
+    expected: list[tuple[str, int]] = []
+    for position, index in enumerate(named):
+        name = f"term{index} word"
+        if position % 3 == 1:
+            name = name.upper()  # not an acronym: any case matches
+        pieces += [near_misses[position % len(near_misses)], name]
+        expected.append((name, index))
+    pieces += ["term17 word list", "term17 word", "term170 word"]
+    expected += [("term17 word list", 5000), ("term17 word", 17), ("term170 word", 170)]
+    text = ", ".join(pieces)
+    found = [(text[m.start : m.end], m.term) for m in matcher.matches(text)]
+    assert found == expected

@@ -10,12 +10,11 @@ from sphinx_interview.locale.translations import (
     compile_catalog,
 )
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import SharedBuilds, select_one, text_of
 
 
-def test_russian_build(project: ProjectFactory) -> None:
-    proj = project("i18n")
-    proj.build()
+def test_russian_build(built: SharedBuilds) -> None:
+    proj = built("i18n")
     assert proj.warnings() == []
     page = proj.html()
     interview = select_one(page, "div.sphinx-interview")
@@ -47,10 +46,9 @@ def test_russian_build(project: ProjectFactory) -> None:
 
 
 def test_gettext_offers_questions_and_answers_to_translators(
-    project: ProjectFactory,
+    built: SharedBuilds,
 ) -> None:
-    proj = project("i18n")
-    proj.build("gettext")
+    proj = built("i18n", "gettext")
     pot = proj.output("index.pot")
     for message in (
         "Interview of Igor Ivanov with RIA Novosti",
@@ -76,10 +74,9 @@ def test_shipped_catalogs_are_complete_and_compiled(language: str) -> None:
     [("de", "Frage 1"), ("fr", "Question 1"), ("es", "Pregunta 1"), ("zh_CN", "问 1")],
 )
 def test_labels_in_other_languages(
-    project: ProjectFactory, language: str, question: str
+    built: SharedBuilds, language: str, question: str
 ) -> None:
-    proj = project("core")
-    proj.build(language=language)
+    proj = built("core", language=language)
     header = select_one(
         proj.html("interview"), "#ivanov-2007-q1 .sphinx-interview-header"
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import ProjectFactory, SharedBuilds, select_one, text_of
 
 BASE_URL = "https://interviews.example.org/core/"
 
 
-def test_external_answer_links(project: ProjectFactory) -> None:
-    core = project("core")
-    core.build()
+def test_external_answer_links(built: SharedBuilds, project: ProjectFactory) -> None:
+    core = built("core")
     inventory = core.outdir / "objects.inv"
 
     citing = project("citing")

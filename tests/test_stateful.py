@@ -12,11 +12,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sphinx.testing.util import SphinxTestApp
+
+pytestmark = pytest.mark.slow
 
 TERMS = ["SCO", "NATO", "Bishkek", "three evils", "observer status"]
 # Spellings of one topic each: the first written in reading order is shown.

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from .helpers import ProjectFactory, select_one, text_of
+import pytest
+
+from .helpers import FinishedBuild, ProjectFactory, SharedBuilds, select_one, text_of
 
 
-def test_interview_html(project: ProjectFactory) -> None:
-    proj = project("core")
-    proj.build()
-    assert proj.warnings() == []
-    page = proj.html("interview")
+@pytest.fixture(scope="module")
+def core(built: SharedBuilds) -> FinishedBuild:
+    """The "core" root in HTML, built once: the tests below only read it."""
+    return built("core")
+
+
+def test_interview_html(core: FinishedBuild) -> None:
+    assert core.warnings() == []
+    page = core.html("interview")
 
     interview = select_one(page, "div.sphinx-interview")
     assert interview["id"] == "ivanov-2007"
@@ -108,12 +114,10 @@ def test_interview_html(project: ProjectFactory) -> None:
         assert sentence in body
 
 
-def test_stylesheet_is_linked_and_shipped(project: ProjectFactory) -> None:
-    proj = project("core")
-    proj.build()
-    page = proj.html("interview")
+def test_stylesheet_is_linked_and_shipped(core: FinishedBuild) -> None:
+    page = core.html("interview")
     assert page.select_one('link[href*="_static/sphinx-interview.css"]') is not None
-    css = proj.output("_static/sphinx-interview.css")
+    css = core.output("_static/sphinx-interview.css")
     assert "--sphinx-interview-accent" in css
     assert "prefers-color-scheme: dark" in css
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import Tag
 
 from sphinx_interview.topics import fold, sort_key
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import FinishedBuild, SharedBuilds, select_one, text_of
+
+
+@pytest.fixture(scope="module")
+def full(built: SharedBuilds) -> FinishedBuild:
+    """The "full" root in HTML, built once: the tests below only read it."""
+    return built("full")
 
 
 def topic_lists(container: Tag) -> dict[str, list[tuple[str, str]]]:
@@ -39,11 +46,9 @@ EXPECTED = {
 }
 
 
-def test_index_page(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    assert proj.warnings() == []
-    page = proj.html("interview-topics")
+def test_index_page(full: FinishedBuild) -> None:
+    assert full.warnings() == []
+    page = full.html("interview-topics")
     body = select_one(page, "div.body")
     assert text_of(select_one(body, "h1")) == "Topic Index"
     # Topics sort case-insensitively with accents folded ("Émigrés" under E);
@@ -71,10 +76,8 @@ def test_index_page(project: ProjectFactory) -> None:
     ]
 
 
-def test_directive_and_filters(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    sections = proj.html("topics").select("section section")
+def test_directive_and_filters(full: FinishedBuild) -> None:
+    sections = full.html("topics").select("section section")
     all_topics, only_two, only_second = (topic_lists(section) for section in sections)
     assert all_topics == EXPECTED
     assert only_two == {
@@ -86,23 +89,19 @@ def test_directive_and_filters(project: ProjectFactory) -> None:
     }
 
 
-def test_topic_role_and_ref(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
+def test_topic_role_and_ref(full: FinishedBuild) -> None:
     nato = select_one(
-        proj.html("analysis"), 'a[href="interview-topics.html#topic-nato"]'
+        full.html("analysis"), 'a[href="interview-topics.html#topic-nato"]'
     )
     assert nato.get_text() == "NATO"
     index_link = select_one(
-        proj.html("index"), 'div.body p a[href="interview-topics.html"]'
+        full.html("index"), 'div.body p a[href="interview-topics.html"]'
     )
     assert index_link.get_text() == "Topic Index"
 
 
-def test_interview_topics_link_to_the_index(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    meta = select_one(proj.html("interview"), "dl.sphinx-interview-meta")
+def test_interview_topics_link_to_the_index(full: FinishedBuild) -> None:
+    meta = select_one(full.html("interview"), "dl.sphinx-interview-meta")
     link = select_one(meta, "a.reference")
     assert (link.get_text(), link["href"]) == (
         "Security",
@@ -110,10 +109,8 @@ def test_interview_topics_link_to_the_index(project: ProjectFactory) -> None:
     )
 
 
-def test_general_index_lists_topics(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build()
-    genindex = select_one(proj.html("genindex"), "div.body")
+def test_general_index_lists_topics(full: FinishedBuild) -> None:
+    genindex = select_one(full.html("genindex"), "div.body")
 
     def entries(name: str) -> list[tuple[str, str]]:
         """The sub-entries under ``name`` (the topic's entry may be a term's link)."""
@@ -131,18 +128,16 @@ def test_general_index_lists_topics(project: ProjectFactory) -> None:
     assert entries("Chelyabinsk Region") == [SECOND_Q1, IVANOV_Q3]
 
 
-def test_auto_topics_can_be_switched_off(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build(interview_auto_topics=False)
+def test_auto_topics_can_be_switched_off(built: SharedBuilds) -> None:
+    proj = built("full", interview_auto_topics=False)
     found = topic_lists(select_one(proj.html("interview-topics"), "div.body"))
     assert "Chelyabinsk Region" not in found
     assert found["NATO"] == [IVANOV_Q2]  # given by :topics:
     assert "SCO" not in found
 
 
-def test_latex_has_the_topic_index_and_index_entries(project: ProjectFactory) -> None:
-    proj = project("full")
-    proj.build("latex")
+def test_latex_has_the_topic_index_and_index_entries(built: SharedBuilds) -> None:
+    proj = built("full", "latex")
     assert proj.warnings() == []
     tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\begin{sphinxtheindex}" in tex
@@ -159,13 +154,11 @@ def test_sorting_is_natural() -> None:
     assert fold("  Émigrés  Now ") == "emigres now"
 
 
-def test_topic_names_are_searchable(project: ProjectFactory) -> None:
+def test_topic_names_are_searchable(full: FinishedBuild) -> None:
     """The page holding ``interview-topics`` is found by its topics' names
     (the generated links are left out of the search index on purpose)."""
-    proj = project("full")
-    proj.build()
     index = json.loads(
-        proj.output("searchindex.js").removeprefix("Search.setIndex(").rstrip(");\n")
+        full.output("searchindex.js").removeprefix("Search.setIndex(").rstrip(");\n")
     )
     topics_page = index["docnames"].index("topics")
 

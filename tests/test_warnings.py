@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .helpers import ProjectFactory, select_one, text_of
+import pytest
+
+from .helpers import FinishedBuild, ProjectFactory, SharedBuilds, select_one, text_of
 
 EXPECTED = [
     "index.rst:9: WARNING: question outside an interview; put it inside an interview "
@@ -48,10 +50,14 @@ EXPECTED = [
 ]
 
 
-def test_each_bad_input_warns_once_with_location(project: ProjectFactory) -> None:
-    proj = project("warnings")
-    proj.build()
-    assert proj.warnings() == EXPECTED
+@pytest.fixture(scope="module")
+def bad_input(built: SharedBuilds) -> FinishedBuild:
+    """The "warnings" root in HTML: one fresh build, read by the two tests below."""
+    return built("warnings")
+
+
+def test_each_bad_input_warns_once_with_location(bad_input: FinishedBuild) -> None:
+    assert bad_input.warnings() == EXPECTED
 
 
 def test_parallel_build_warns_the_same(project: ProjectFactory) -> None:
@@ -61,10 +67,8 @@ def test_parallel_build_warns_the_same(project: ProjectFactory) -> None:
     assert sorted(proj.warnings()) == sorted(EXPECTED)
 
 
-def test_bad_input_keeps_the_text(project: ProjectFactory) -> None:
-    proj = project("warnings")
-    proj.build()
-    page = text_of(select_one(proj.html(), "div.body"))
+def test_bad_input_keeps_the_text(bad_input: FinishedBuild) -> None:
+    page = text_of(select_one(bad_input.html(), "div.body"))
     for text in (
         "A question outside any interview.",
         "An answer before any question.",
@@ -78,21 +82,19 @@ def test_bad_input_keeps_the_text(project: ProjectFactory) -> None:
     ):
         assert text in page, text
     # A refused URL is text, never a link.
-    assert proj.html().find("a", href="javascript:alert(1)") is None
-    myst = text_of(select_one(proj.html("myst"), "div.body"))
+    assert bad_input.html().find("a", href="javascript:alert(1)") is None
+    myst = text_of(select_one(bad_input.html("myst"), "div.body"))
     assert "An answer outside any interview." in myst
     assert "Misspelt option in MyST?" in myst
 
 
-def test_warnings_can_be_silenced(project: ProjectFactory) -> None:
-    proj = project("warnings")
-    proj.build(suppress_warnings=["interview"])
+def test_warnings_can_be_silenced(built: SharedBuilds) -> None:
+    proj = built("warnings", suppress_warnings=["interview"])
     assert proj.warnings() == []
 
 
-def test_one_subtype_can_be_silenced(project: ProjectFactory) -> None:
-    proj = project("warnings")
-    proj.build(suppress_warnings=["interview.unknown_option"])
+def test_one_subtype_can_be_silenced(built: SharedBuilds) -> None:
+    proj = built("warnings", suppress_warnings=["interview.unknown_option"])
     assert proj.warnings() == [w for w in EXPECTED if "unknown_option" not in w]
 
 

@@ -4,26 +4,38 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sphinx.util.inventory import InventoryFile
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import (
+    FinishedBuild,
+    Output,
+    ProjectFactory,
+    SharedBuilds,
+    select_one,
+    text_of,
+)
 
 MYST_CONF = 'extensions = ["sphinx_interview", "myst_parser"]\n'
 
 
-def links(proj, page: str) -> list[tuple[str, str, str | None]]:
+@pytest.fixture(scope="module")
+def core(built: SharedBuilds) -> FinishedBuild:
+    """The "core" root in HTML, built once: the tests below only read it."""
+    return built("core")
+
+
+def links(proj: Output, page: str) -> list[tuple[str, str, str | None]]:
     body = select_one(proj.html(page), "div.body")
     return [(text_of(a), a["href"], a.get("title")) for a in body.select("a.reference")]
 
 
-def test_role_link_texts_targets_and_tooltips(project: ProjectFactory) -> None:
-    proj = project("core")
-    proj.build()
-    assert proj.warnings() == []
+def test_role_link_texts_targets_and_tooltips(core: FinishedBuild) -> None:
+    assert core.warnings() == []
     q1 = "What issues do you discuss with your colleagues from other countries?"
     q2 = "What threats and challenges are the SCO and its members facing today?"
     q3 = "Is the SCO a military alliance?"
-    assert links(proj, "cite") == [
+    assert links(core, "cite") == [
         ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1", f"Q1. {q1}"),
         (
             "Ivanov 2007, Q3",
@@ -125,10 +137,8 @@ The answer on NATO: {answer}`ivanov-2007-q3`; [its permalink](#ivanov-2007-q3-an
     ]
 
 
-def test_objects_inv(project: ProjectFactory) -> None:
-    proj = project("core")
-    proj.build()
-    with (proj.outdir / "objects.inv").open("rb") as stream:
+def test_objects_inv(core: FinishedBuild) -> None:
+    with (core.outdir / "objects.inv").open("rb") as stream:
         inventory = InventoryFile.load(stream, "https://example.org/", lambda a, b: b)
     data = inventory.data if hasattr(inventory, "data") else inventory
 
@@ -165,10 +175,8 @@ def test_objects_inv(project: ProjectFactory) -> None:
     )
 
 
-def test_search_index_objects(project: ProjectFactory) -> None:
-    proj = project("core")
-    proj.build()
-    script = proj.output("searchindex.js").strip()
+def test_search_index_objects(core: FinishedBuild) -> None:
+    script = core.output("searchindex.js").strip()
     index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
     objtypes = index["objtypes"]
     # Entries are [document, type, priority, anchor, name]; the name shown and
