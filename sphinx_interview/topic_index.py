@@ -163,7 +163,12 @@ def _select(tables: Tables, placeholder: nodes.Element) -> list[Topic]:
 def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: the topics of each question as index nodes, where
     writers look for them: LaTeX's ``\\index``, the HTML search index. (HTML's
-    general index reads the index domain: see ``publish.py``.)"""
+    general index reads the index domain: see ``publish.py``.)
+
+    They go into the question's header line: LaTeX then writes them from inside a
+    macro's argument, as it writes a glossary term's entry, so that makeindex sees
+    one spelling of a name ("Mission\\sphinxhyphen {}2007") and lists it once.
+    """
     entries = interview_domain(app.env).tables.index_entries
     for question in doctree.findall(interview_nodes.question):
         if not question["ids"] or not question.get("number"):
@@ -171,5 +176,11 @@ def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         origin = source_docname(app.env, question, docname)
         anchor = question["ids"][0]
         own = [entry for entry in entries.get(origin, []) if entry[2] == anchor]
-        if own:
-            question.insert(0, addnodes.index(entries=own, inline=False))
+        if not own:
+            continue
+        index = addnodes.index(entries=own, inline=False)
+        header = next(iter(question.findall(interview_nodes.interview_header)), None)
+        if header is not None:
+            header += index
+        else:
+            question.insert(0, index)

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from .helpers import ProjectFactory, select_one, text_of
+from .pdf import compile_latex
 
 MYST_CONF = (
     'extensions = ["sphinx_interview", "myst_parser"]\n'
@@ -608,6 +609,23 @@ def test_general_index_lists_a_term_and_its_topic_once(project: ProjectFactory) 
     assert len([t for t in topics if t.startswith("keeper")]) == 1
 
 
+@pytest.mark.latex
+def test_pdf_index_lists_a_term_and_its_topic_once(
+    project: ProjectFactory, tmp_path: Path
+) -> None:
+    proj = glossary_project(
+        project,
+        "What about the keeper's log and Peaceful Mission-2007?",
+        topics="keeper's log; Peaceful Mission-2007",
+    )
+    build = compile_latex(proj.srcdir, tmp_path / "latex")
+    assert build.warnings == []
+    index = (build.outdir / f"{build.name}.ind").read_text(encoding="utf-8")
+    items = [line.split("{", 1)[1] for line in index.splitlines() if "\\item " in line]
+    assert len([item for item in items if item.startswith("Peaceful")]) == 1, items
+    assert len([item for item in items if item.startswith("keeper")]) == 1, items
+
+
 def test_inventory_entries_are_one_line(project: ProjectFactory) -> None:
     proj = project()
     proj.write(
@@ -709,3 +727,15 @@ def test_summaries_end_at_the_first_sentence(
     assert proj.warnings() == []
     link = proj.html().select("p a.reference.internal")[-1]
     assert text_of(link) == summary
+
+
+def test_topic_index_entries_of_some_documents(project: ProjectFactory) -> None:
+    proj = project("core")
+    app = proj.build()
+    domain = app.env.domains["interview"]
+    (index,) = [cls(domain) for cls in domain.indices]
+    every, _ = index.generate()
+    assert {entry.docname for _, entries in every for entry in entries} == {"interview"}
+    assert index.generate(["index", "cite"]) == ([], False)
+    some, _ = index.generate(["interview"])
+    assert some == every
