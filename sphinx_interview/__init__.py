@@ -16,11 +16,11 @@ from .directives import (
     InterviewDirective,
     InterviewTopicsDirective,
     QuestionDirective,
-    TranslatedSpeakers,
     UndefinedSubstitutions,
 )
 from .domain import InterviewDomain
 from .glossary_links import add_backrefs, link_terms
+from .headers import make_headers
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .topic_index import TopicIndex, add_index_entries, fill_placeholders
 from .updates import finish_reading, start_reading
@@ -69,6 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(nodes.interview_meta)
     app.add_node(nodes.interview_topics)
+    app.add_node(nodes.term_link, html=html.TERM_LINK)
     app.add_node(nodes.exchange_links, html=html_lists.EXCHANGE_LINKS)
     app.add_node(nodes.topic_list, html=html_lists.TOPIC_LIST)
 
@@ -79,7 +80,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("interview-topics", InterviewTopicsDirective)
     app.add_role("question", InterviewXRefRole())
     app.add_role("answer", InterviewXRefRole())
-    app.add_transform(TranslatedSpeakers)
     app.add_transform(UndefinedSubstitutions)
     app.add_transform(MystLocalLinks)
 
@@ -92,10 +92,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing_reference)
 
     # Writing: what other pages contribute to each page.
+    app.connect("doctree-resolved", make_headers)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", add_index_entries)
     app.connect("doctree-resolved", link_terms)
     app.connect("doctree-resolved", add_backrefs)
+    app.connect("doctree-resolved", html_lists.skip_unchanged_page)
     app.connect("html-page-context", html_lists.render_index_page)
 
     # Assets.

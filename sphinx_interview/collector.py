@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -15,6 +16,7 @@ from sphinx import addnodes
 
 from . import nodes as interview_nodes
 from .glossary import glossary_entries, linkable_text
+from .mentions import fingerprint
 from .metadata import short_title
 from .records import (
     AnswerRecord,
@@ -69,30 +71,96 @@ def element_labels(node: nodes.Element) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def collect(docname: str, document: nodes.document, source: str) -> DocRecord:
+@dataclass
+class Collected:
+    """A document's record, and the text of each of its exchanges by
+    ``text_key``: kept only until the glossary mentions are found (``mentions.py``),
+    not with the environment."""
+
+    record: DocRecord
+    texts: dict[str, str]
+
+
+def collect(docname: str, document: nodes.document, source: str) -> Collected:
     """``source`` is the document's file, for nodes that do not say theirs."""
-    exchanges = tuple(_exchanges(docname, document, source))
-    terms = tuple(_terms(docname, document))
-    depends = set(_references(document))
-    if exchanges:
+    found = _Found.walk(document)
+    texts: dict[str, str] = {}
+    exchanges = tuple(_exchanges(docname, found.blocks, source, texts))
+    terms = tuple(_terms(docname, found.glossaries))
+    depends = set(_references(found))
+    if found.blocks:
         # Glossary links and their tooltips are made when writing.
         depends.add("glossary")
     if terms:
         # The "Mentioned in" lists below its definitions come from other pages.
         depends.add(f"backrefs:{docname}")
-    return DocRecord(
-        interviews=tuple(_interviews(docname, document, source)),
+    record = DocRecord(
+        interviews=tuple(_interviews(docname, found.interviews, source)),
         exchanges=exchanges,
         terms=terms,
         depends=frozenset(depends),
+        blocks=len(found.blocks),
     )
+    return Collected(record, texts)
+
+
+def exchange_texts(docname: str, document: nodes.document) -> dict[str, str]:
+    """The texts of a document's exchanges, read again from its stored doctree."""
+    texts: dict[str, str] = {}
+    for _ in _exchanges(docname, _Found.walk(document).blocks, "", texts):
+        pass
+    return texts
+
+
+@dataclass
+class _Found:
+    """The nodes a record is made from, found in one walk of the doctree (each
+    ``findall`` would walk all of it again)."""
+
+    interviews: list[nodes.Element] = field(default_factory=list)
+    blocks: list[nodes.Element] = field(default_factory=list)
+    glossaries: list[nodes.Element] = field(default_factory=list)
+    references: list[nodes.Element] = field(default_factory=list)
+    placeholders: list[nodes.Element] = field(default_factory=list)
+
+    @classmethod
+    def walk(cls, document: nodes.document) -> _Found:
+        found = cls()
+        kinds: list[tuple[type[nodes.Element], list[nodes.Element]]] = [
+            (addnodes.pending_xref, found.references),
+            (interview_nodes.question, found.blocks),
+            (interview_nodes.answer, found.blocks),
+            (interview_nodes.interview, found.interviews),
+            (addnodes.glossary, found.glossaries),
+            (interview_nodes.interview_topics, found.placeholders),
+        ]
+
+        def visit(node: nodes.Element) -> None:
+            for child in node.children:
+                if not isinstance(child, nodes.Element):
+                    continue
+                for kind, into in kinds:
+                    if isinstance(child, kind):
+                        into.append(child)
+                        break
+                visit(child)
+
+        visit(document)
+        return found
 
 
 def _interviews(
-    docname: str, document: nodes.document, source: str
+    docname: str, interviews: list[nodes.Element], source: str
 ) -> Iterator[InterviewRecord]:
-    for node in document.findall(interview_nodes.interview):
-        title_node = next(iter(node.findall(interview_nodes.interview_title)), None)
+    for node in interviews:
+        title_node = next(
+            (
+                c
+                for c in node.children
+                if isinstance(c, interview_nodes.interview_title)
+            ),
+            None,
+        )
         title = " ".join(title_node.astext().split()) if title_node else ""
         date = node.get("date", "")
         yield InterviewRecord(
@@ -116,14 +184,12 @@ def _interviews(
 
 
 def _exchanges(
-    docname: str, document: nodes.document, source: str
+    docname: str, blocks: list[nodes.Element], source: str, texts: dict[str, str]
 ) -> Iterator[ExchangeRecord]:
-    """One record per numbered question, with the answers that belong to it."""
+    """One record per numbered question, with the answers that belong to it;
+    their texts go into ``texts``."""
     pending: dict[tuple[str, int], tuple[nodes.Element, list[nodes.Element]]] = {}
-    for node in document.findall(
-        lambda n: isinstance(n, (interview_nodes.question, interview_nodes.answer))
-    ):
-        assert isinstance(node, nodes.Element)
+    for node in blocks:
         if not node.get("interview_id") or not node.get("number"):
             continue  # outside an interview, or an orphan answer: warned already
         key = (node["interview_id"], node["number"])
@@ -133,6 +199,8 @@ def _exchanges(
             pending[key][1].append(node)
     for (interview_id, number), (question, answers) in pending.items():
         text, terms = linkable_text([question, *answers])
+        text_key = fingerprint(text)
+        texts[text_key] = text
         yield ExchangeRecord(
             docname=docname,
             interview_id=interview_id,
@@ -142,8 +210,7 @@ def _exchanges(
             labels=element_labels(question),
             summary=summarize(body_text(question), SUMMARY_LENGTH),
             topics=_topics([question, *answers]),
-            # Kept even when terms are not linked: topics and back-links use it.
-            text=text,
+            text_key=text_key,
             terms=terms,
             answers=tuple(
                 AnswerRecord(
@@ -170,9 +237,9 @@ def _topics(blocks: list[nodes.Element]) -> tuple[str, ...]:
     return tuple(topics)
 
 
-def _terms(docname: str, document: nodes.document) -> Iterator[TermRecord]:
+def _terms(docname: str, glossaries: list[nodes.Element]) -> Iterator[TermRecord]:
     """One record per entry of every ``glossary`` directive in the document."""
-    for glossary in document.findall(addnodes.glossary):
+    for glossary in glossaries:
         for terms, definition in glossary_entries(glossary):
             paragraph = (
                 next(iter(definition.findall(nodes.paragraph)), None)
@@ -199,20 +266,20 @@ def _index_name(term: nodes.term) -> str:
     return " ".join(term.astext().split())
 
 
-def _references(document: nodes.document) -> Iterator[str]:
+def _references(found: _Found) -> Iterator[str]:
     """Dependency keys of everything this document refers to.
 
     Every cross-reference counts, whatever its role: ``:ref:``, ``:any:`` and
     MyST links may all land on our labels, and a key that names nothing of ours
     never changes.
     """
-    for ref in document.findall(addnodes.pending_xref):
+    for ref in found.references:
         target = str(ref.get("reftarget", ""))
         if ref.get("refdomain") == "interview" and ref.get("reftype") == "topic":
             yield f"topic:{fold(target)}"
         else:
             yield f"label:{nodes.fully_normalize_name(target.lstrip('#'))}"
-    for placeholder in document.findall(interview_nodes.interview_topics):
+    for placeholder in found.placeholders:
         yield "topics"
         for label in placeholder["interviews"]:
             yield f"label:{nodes.fully_normalize_name(label)}"
@@ -223,5 +290,5 @@ def collect_document(app: Sphinx, document: nodes.document) -> None:
     from .domain import interview_domain
 
     docname = app.env.docname
-    record = collect(docname, document, str(app.env.doc2path(docname)))
-    interview_domain(app.env).note_record(docname, record)
+    collected = collect(docname, document, str(app.env.doc2path(docname)))
+    interview_domain(app.env).note_record(docname, collected.record, collected.texts)

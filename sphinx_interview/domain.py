@@ -11,12 +11,14 @@ demand (``tables.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.domains import Domain, ObjType
 
+from .collector import exchange_texts
 from .labels import Entry, label_key
+from .links import one_doctree_per_document
 from .locale import _
 from .records import DocRecord
 from .tables import Tables
@@ -65,6 +67,8 @@ class InterviewDomain(Domain):
     }
     initial_data = {
         "docs": {},
+        # The texts of the exchanges read in this build: see collector.Collected.
+        "texts": {},
         "mentions": {},
         "published": {},
         "lent": {},
@@ -77,6 +81,10 @@ class InterviewDomain(Domain):
         self._tables: Tables | None = None
         #: Documents read in this build (in this process or merged from workers).
         self.read_now: set[str] = set()
+        #: Whether this build looked at the topic index page on disk, and kept it
+        #: as it is (see ``writers/html_lists.skip_unchanged_page``).
+        self.topic_page_checked = False
+        self.topic_page_kept = False
 
     @property
     def docs(self) -> dict[str, DocRecord]:
@@ -89,18 +97,34 @@ class InterviewDomain(Domain):
                 self.docs,
                 document_order(self.env),
                 self.data["mentions"],
+                self.text_of,
                 auto_topics=self.env.config.interview_auto_topics,
             )
         return self._tables
 
-    def note_record(self, docname: str, record: DocRecord) -> None:
+    def note_record(
+        self, docname: str, record: DocRecord, texts: dict[str, str]
+    ) -> None:
         """Keep what the collector read from ``docname`` (``doctree-read``)."""
         self._store(docname, record)
+        self.data["texts"][docname] = texts
         self.read_now.add(docname)
 
     def remember_mentions(self) -> None:
-        """Keep the glossary mentions found in this build for the next one."""
+        """Keep the glossary mentions found in this build for the next one, and
+        let the texts they were found in go: they are not worth their space in
+        the stored environment (``text_of`` finds them again if need be)."""
         self.data["mentions"] = self.tables.mentions.memo()
+        self.data["texts"] = {}
+
+    def text_of(self, docname: str, text_key: str) -> str:
+        """An exchange's text: read in this build, else from its stored doctree
+        (only when the glossary's names changed since the document was read)."""
+        texts: dict[str, dict[str, str]] = self.data["texts"]
+        if docname not in texts or text_key not in texts[docname]:
+            doctree = self.env.get_doctree(docname)
+            texts[docname] = exchange_texts(docname, doctree)
+        return texts[docname].get(text_key, "")
 
     def _store(self, docname: str, record: DocRecord | None) -> None:
         if record:
@@ -109,7 +133,18 @@ class InterviewDomain(Domain):
             self.docs.pop(docname, None)
         self._tables = None
 
+    def lacks(
+        self, builder: Builder, docname: str, needs: Callable[[DocRecord], bool]
+    ) -> bool:
+        """Whether the doctree of ``docname`` surely holds nothing a handler
+        ``needs`` (judged by the record, without walking the doctree)."""
+        if not one_doctree_per_document(builder):
+            return False
+        record = self.docs.get(docname)
+        return record is None or not needs(record)
+
     def clear_doc(self, docname: str) -> None:
+        self.data["texts"].pop(docname, None)
         if docname in self.docs:
             self._store(docname, None)
 
@@ -118,6 +153,8 @@ class InterviewDomain(Domain):
         # once every record is in, so -j N warns exactly as -j 1 does.
         for docname in docnames:
             self._store(docname, otherdata["docs"].get(docname))
+            if docname in otherdata["texts"]:
+                self.data["texts"][docname] = otherdata["texts"][docname]
         self.read_now.update(docnames)
 
     def resolve_xref(
@@ -134,7 +171,8 @@ class InterviewDomain(Domain):
             topic = self.tables.topics.find(target)
             if topic is None:
                 return None
-            return topic_refnode(builder, fromdocname, topic, node, contnode)
+            kept = self.topic_page_kept
+            return topic_refnode(builder, fromdocname, topic, node, contnode, kept=kept)
         found = self.tables.labels.find(target)
         if found is None or found.kind not in ROLE_KINDS.get(typ, ()):
             return None

@@ -73,7 +73,7 @@ def linkable_text(elements: Iterable[nodes.Element]) -> tuple[str, tuple[str, ..
 
 
 def glossary_entries(
-    glossary: addnodes.glossary,
+    glossary: nodes.Element,
 ) -> Iterator[tuple[list[nodes.term], nodes.definition | None]]:
     """The glossary's own entries: its terms and definition, never the items of a
     definition list written inside a definition."""

@@ -12,7 +12,7 @@ from sphinx import addnodes
 from . import nodes as interview_nodes
 from .domain import interview_domain
 from .glossary import glossary_entries, walk
-from .links import exchange_links, link_or_text, source_docname
+from .links import exchange_links, relative_uri, source_docname
 from .locale import _
 
 if TYPE_CHECKING:
@@ -28,24 +28,28 @@ if TYPE_CHECKING:
 def term_reference(
     builder: Builder, fromdocname: str, term: TermRecord, name_index: int, text: str
 ) -> nodes.Element:
-    """A link to a glossary entry, marked up exactly as ``:term:`` makes it."""
+    """A link to a glossary entry, marked up exactly as ``:term:`` makes it (the
+    text alone where the builder has no page for it)."""
     contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    return link_or_text(
-        builder,
-        fromdocname,
-        term.docname,
-        term.anchors[name_index],
-        contnode,
-        term.summary or None,
-    )
+    anchor = term.anchors[name_index]
+    link = interview_nodes.term_link("", "", contnode, internal=True)
+    if fromdocname == term.docname:
+        link["refid"] = anchor
+    else:
+        uri = relative_uri(builder, fromdocname, term.docname)
+        if uri is None:
+            return contnode
+        link["refuri"] = f"{uri}#{anchor}"
+    if term.summary:
+        link["reftitle"] = term.summary
+    return link
 
 
 def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Element]]:
     """Questions and answers in document order, with the key of their exchange."""
-    for node in document.findall(
-        lambda n: isinstance(n, (interview_nodes.question, interview_nodes.answer))
-    ):
-        assert isinstance(node, nodes.Element)
+    for node in document.findall(nodes.container):
+        if not isinstance(node, (interview_nodes.question, interview_nodes.answer)):
+            continue
         if node.get("interview_id") and node.get("number"):
             yield (node["interview_id"], node["number"]), node
         else:
@@ -59,8 +63,11 @@ def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     (whichever of its names comes first, a ``:term:`` the author wrote included),
     all, or none. The author's own ``:term:`` links get the same tooltip.
     """
+    domain = interview_domain(app.env)
+    if domain.lacks(app.builder, docname, lambda record: bool(record.blocks)):
+        return
     mode = app.config.interview_link_terms
-    mentions = interview_domain(app.env).tables.mentions
+    mentions = domain.tables.mentions
     if not mentions.terms:
         return
     used_by_exchange: dict[object, set[int]] = {}
@@ -137,14 +144,17 @@ def _linked(
 def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: "Mentioned in:" below each glossary definition used
     in interviews (``interview_glossary_backrefs``)."""
-    if not app.config.interview_glossary_backrefs:
+    domain = interview_domain(app.env)
+    if not app.config.interview_glossary_backrefs or domain.lacks(
+        app.builder, docname, lambda record: bool(record.terms)
+    ):
         return
-    mentions = interview_domain(app.env).tables.mentions
+    mentions = domain.tables.mentions
     for glossary in doctree.findall(addnodes.glossary):
+        origin = source_docname(app.env, glossary, docname)
         for terms, definition in glossary_entries(glossary):
             if definition is None or not terms[0]["ids"]:
                 continue
-            origin = source_docname(app.env, glossary, docname)
             entry = mentions.entry_at(origin, terms[0]["ids"][0])
             links = mentions.users(entry) if entry is not None else []
             if links:

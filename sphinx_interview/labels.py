@@ -47,6 +47,21 @@ class Target:
     #: Every id of the element (targets written before it add theirs).
     ids: tuple[str, ...] = ()
 
+    @property
+    def shown(self) -> tuple[object, ...]:
+        """What a link to the target shows and where it leads: what the pages
+        citing it depend on (where it was written does not count)."""
+        return (
+            self.kind,
+            self.docname,
+            self.anchor,
+            self.question_anchor,
+            self.answer_anchor,
+            self.number,
+            self.text,
+            self.summary,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:

@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 TOPIC_INDEX_PAGE = "interview-topics"
 
 
+def one_doctree_per_document(builder: Builder) -> bool:
+    """Whether the builder resolves each document's doctree on its own; LaTeX,
+    Texinfo, manual pages and single-page HTML resolve one assembled from several
+    (so do builders we do not know). A handler that may then skip a document by
+    its record alone saves a walk of every page."""
+    return builder.format in {"html", "text"} and builder.name != "singlehtml"
+
+
 def link_or_text(
     builder: Builder,
     fromdocname: str,
@@ -50,17 +58,18 @@ def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | No
         return None
 
 
-def topic_index_uri(builder: Builder, fromdocname: str) -> str | None:
+def topic_index_uri(builder: Builder, fromdocname: str, *, kept: bool) -> str | None:
     """The URI of the topic index page, or None when this build writes none.
 
     HTML builders write the domain indices ``html_domain_indices`` selects (Sphinx
-    lists them in ``domain_indices`` before writing); single-page HTML writes no
-    index pages at all, and the other builders have no pages.
+    lists them in ``domain_indices`` before writing); ``kept``: the page is left
+    as written by an earlier build (``writers/html_lists.skip_unchanged_page``).
+    Single-page HTML writes no index pages at all, the other builders no pages.
     """
     if builder.name == "singlehtml":
         return None
     written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
-    if TOPIC_INDEX_PAGE not in written:
+    if TOPIC_INDEX_PAGE not in written and not kept:
         return None
     return relative_uri(builder, fromdocname, TOPIC_INDEX_PAGE)
 

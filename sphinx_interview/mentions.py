@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -15,7 +15,7 @@ from .terms import TermMatcher
 def fingerprint(value: object) -> str:
     """A stable digest of ``value``: ``repr`` of tuples, strings and dataclasses
     is the same for equal values in every process."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
 class Mentions:
@@ -25,7 +25,8 @@ class Mentions:
     What a text mentions depends only on the text and the glossary's names, so
     the results are remembered (:meth:`memo`, which the domain keeps with the
     environment) by fingerprint of the text while the names stay the same: an
-    incremental build matches only the exchanges it read.
+    incremental build matches only the exchanges it read. ``text_of(docname,
+    text_key)`` gives a text to match.
     """
 
     def __init__(
@@ -33,6 +34,7 @@ class Mentions:
         terms: Sequence[TermRecord],
         exchanges: Sequence[Exchange],
         memo: Mapping[str, Any],
+        text_of: Callable[[str, str], str],
     ) -> None:
         self.terms = terms
         self._glossary = fingerprint(tuple(term.names for term in terms))
@@ -43,10 +45,11 @@ class Mentions:
         self._of: dict[Exchange, tuple[int, ...]] = {}
         self._users: dict[int, list[ExchangeLink]] = {}
         for exchange in exchanges:
-            key = fingerprint(exchange.record.text)
+            key = exchange.record.text_key
             found = known.get(key)
             if found is None:
-                found = self.matcher.mentioned(exchange.record.text)
+                text = text_of(exchange.record.docname, key)
+                found = self.matcher.mentioned(text)
             self._texts[key] = found
             linked = (self._by_name.get(name.lower()) for name in exchange.record.terms)
             entries = tuple(

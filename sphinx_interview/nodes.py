@@ -50,7 +50,11 @@ class answer(nodes.container):
 
 
 class interview_header(nodes.paragraph):
-    """The "Question 3 — RIA Novosti" line of a question or answer."""
+    """The "Question 3 — RIA Novosti" line of a question or answer.
+
+    Read as a placeholder (attributes ``kind``, ``number``, ``speaker_from``;
+    children: the speaker the author gave), filled when writing (``headers.py``).
+    """
 
 
 class interview_topics(nodes.General, nodes.Element):
@@ -82,4 +86,12 @@ class topic_list(nodes.General, nodes.Element):
 
     Attributes: ``topics`` (tuple of ``topics.Topic``), ``fromdocname``,
     ``anchors`` (give each topic its anchor; only one list per page may).
+    """
+
+
+class term_link(nodes.reference):
+    """A glossary name the extension linked (``glossary_links.py``).
+
+    An archive has thousands; HTML builders draw each in one step
+    (``writers/html.py``), other writers see the reference it is.
     """

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Subtype, location, warn
 from .locale import __
+from .mentions import fingerprint
 from .xrefs import ref_title
 
 if TYPE_CHECKING:
@@ -29,29 +30,39 @@ if TYPE_CHECKING:
 
 
 def withdraw(env: BuildEnvironment, domain: InterviewDomain) -> None:
-    """Take back what :func:`publish` wrote (``env-get-outdated``)."""
+    """Take back what :func:`publish` wrote (``env-get-outdated``).
+
+    Nothing has been read or cleared since: what is listed is still there.
+    """
     lent: dict[str, Any] = domain.data["lent"]
     std = env.domains.standard_domain
-    for label, (ours, before) in lent.get("labels", {}).items():
-        if std.labels.get(label) == ours:
-            if before is None:
-                del std.labels[label]
-            else:
-                std.labels[label] = before
-    for label, ours in lent.get("anonlabels", {}).items():
-        if std.anonlabels.get(label) == ours:
-            del std.anonlabels[label]
+    for label in lent.get("labels", ()):
+        std.labels.pop(label, None)
+    for label in lent.get("anonlabels", ()):
+        std.anonlabels.pop(label, None)
     index = env.domains.index_domain.entries
-    for docname, entries in lent.get("index", {}).items():
+    ours: dict[str, list[IndexEntry]] | None = None
+    for docname, (count, digest) in lent.get("index", {}).items():
         current = index.get(docname, [])
-        for entry in entries:
+        if count and fingerprint(current[-count:]) == digest:
+            del current[-count:]
+            continue
+        # Something else appended after us: find ours by value. The records
+        # are those of the build that published them.
+        if ours is None:
+            ours = domain.tables.index_entries
+        for entry in ours.get(docname, ()):
             if entry in current:
                 current.remove(entry)
     domain.data["lent"] = {}
 
 
 def publish(env: BuildEnvironment, domain: InterviewDomain) -> None:
-    """Write our labels and index entries (``env-updated``, every record in)."""
+    """Write our labels and index entries (``env-updated``, every record in).
+
+    ``data["lent"]`` lists what was written: the labels, and per document the
+    number and digest of the index entries appended to its list.
+    """
     domain.data["lent"] = {
         **_publish_labels(env, domain),
         "index": _publish_index_entries(env, domain),
@@ -64,10 +75,9 @@ def _publish_labels(env: BuildEnvironment, domain: InterviewDomain) -> dict[str,
     A label some other markup holds is left to it, with a warning.
     """
     std = env.domains.standard_domain
-    labels: dict[str, tuple[object, object]] = {}
-    anonlabels: dict[str, object] = {}
+    labels: list[str] = []
+    anonlabels: list[str] = []
     for label, target in domain.tables.labels.targets.items():
-        place = (target.docname, target.anchor)
         existing = std.anonlabels.get(label)
         # A target written just before the element names one of its ids.
         if existing is not None and (
@@ -80,12 +90,12 @@ def _publish_labels(env: BuildEnvironment, domain: InterviewDomain) -> dict[str,
                     location(target.source, target.line),
                 )
             continue
-        ours = (*place, ref_title(target))
-        labels[label] = (ours, std.labels.get(label))
-        std.labels[label] = ours
+        if label not in std.labels:
+            std.labels[label] = (target.docname, target.anchor, ref_title(target))
+            labels.append(label)
         if existing is None:
-            std.anonlabels[label] = place
-            anonlabels[label] = place
+            std.anonlabels[label] = (target.docname, target.anchor)
+            anonlabels.append(label)
     return {"labels": labels, "anonlabels": anonlabels}
 
 
@@ -103,11 +113,11 @@ def _conflict(env: BuildEnvironment, label: str, docname: str) -> str:
 
 def _publish_index_entries(
     env: BuildEnvironment, domain: InterviewDomain
-) -> dict[str, list[IndexEntry]]:
+) -> dict[str, tuple[int, str]]:
     index = env.domains.index_domain.entries
     written = {}
     for docname, entries in domain.tables.index_entries.items():
         if docname in env.all_docs:
             index.setdefault(docname, []).extend(entries)
-            written[docname] = entries
+            written[docname] = (len(entries), fingerprint(entries))
     return written

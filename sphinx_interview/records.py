@@ -52,8 +52,9 @@ class AnswerRecord(Anchored):
 class ExchangeRecord(Anchored):
     """A question and its answers, with what the indexes and the glossary need.
 
-    ``text`` is the text glossary names are looked for in (see ``glossary.py``);
-    ``terms`` the glossary names the author linked with ``:term:``.
+    ``text_key`` is the fingerprint of the text glossary names are looked for in
+    (see ``glossary.py``; the text itself is not kept), ``terms`` the glossary
+    names the author linked with ``:term:``.
     """
 
     docname: str
@@ -63,7 +64,7 @@ class ExchangeRecord(Anchored):
     labels: tuple[str, ...]
     summary: str
     topics: tuple[str, ...]
-    text: str
+    text_key: str
     terms: tuple[str, ...]
     answers: tuple[AnswerRecord, ...]
     source: str
@@ -100,6 +101,15 @@ class DocRecord:
     exchanges: tuple[ExchangeRecord, ...] = ()
     terms: tuple[TermRecord, ...] = ()
     depends: frozenset[str] = frozenset()
+    #: Questions and answers, also those outside an interview (which have no
+    #: exchange): writing skips documents without any.
+    blocks: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.interviews or self.exchanges or self.terms or self.depends)
+        return bool(
+            self.interviews
+            or self.exchanges
+            or self.terms
+            or self.depends
+            or self.blocks
+        )

@@ -6,7 +6,7 @@ disagree with the records; nothing here writes into the environment.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -25,12 +25,14 @@ class Tables:
         docs: Mapping[str, DocRecord],
         order: Sequence[str],
         memo: Mapping[str, Any],
+        text_of: Callable[[str, str], str],
         *,
         auto_topics: bool,
     ) -> None:
         self.docs = docs
         self.order = order
         self.memo = memo
+        self.text_of = text_of
         self.auto_topics = auto_topics
 
     @cached_property
@@ -47,7 +49,7 @@ class Tables:
 
     @cached_property
     def mentions(self) -> Mentions:
-        return Mentions(self.terms, self.archive.exchanges, self.memo)
+        return Mentions(self.terms, self.archive.exchanges, self.memo, self.text_of)
 
     @cached_property
     def topics(self) -> TopicTable:

@@ -110,7 +110,10 @@ def topic_list(
 
 def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: each ``interview-topics`` shows the current index."""
-    tables = interview_domain(app.env).tables
+    domain = interview_domain(app.env)
+    if domain.lacks(app.builder, docname, lambda record: "topics" in record.depends):
+        return
+    tables = domain.tables
     for placeholder in list(doctree.findall(interview_nodes.interview_topics)):
         topics = _select(tables, placeholder)
         if topics:
@@ -169,7 +172,10 @@ def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     macro's argument, as it writes a glossary term's entry, so that makeindex sees
     one spelling of a name ("Mission\\sphinxhyphen {}2007") and lists it once.
     """
-    entries = interview_domain(app.env).tables.index_entries
+    domain = interview_domain(app.env)
+    if domain.lacks(app.builder, docname, lambda record: bool(record.exchanges)):
+        return
+    entries = domain.tables.index_entries
     for question in doctree.findall(interview_nodes.question):
         if not question["ids"] or not question.get("number"):
             continue

@@ -68,10 +68,13 @@ def published_view(domain: InterviewDomain) -> dict[str, object]:
     """What other pages can show of the project, by dependency key."""
     tables = domain.tables
     # A label another page holds is not ours to show: links go there instead.
-    published = domain.data["lent"].get("labels", {})
+    published = set(domain.data["lent"].get("labels", ()))
     std = domain.env.domains.standard_domain
     view: dict[str, object] = {
-        f"label:{label}": (target, label in published or std.anonlabels.get(label))
+        f"label:{label}": (
+            target.shown,
+            label in published or std.anonlabels.get(label),
+        )
         for label, target in tables.labels.targets.items()
     }
     view["glossary"] = tuple(

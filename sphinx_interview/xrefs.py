@@ -12,6 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
+from .directives.context import has_interviews
 from .links import topic_index_uri
 from .locale import _, __
 
@@ -104,10 +105,12 @@ def topic_refnode(
     topic: Topic,
     node: pending_xref,
     contnode: nodes.Element,
+    *,
+    kept: bool,
 ) -> nodes.reference:
     """A link to a topic's entry on the index page; ``NoUri`` where the build
     writes no such page (LaTeX, single-page HTML, the page switched off)."""
-    uri = topic_index_uri(builder, fromdocname)
+    uri = topic_index_uri(builder, fromdocname, kept=kept)
     if uri is None:
         raise NoUri(topic.name)
     if not node.get("refexplicit"):
@@ -160,6 +163,8 @@ class MystLocalLinks(SphinxTransform):
     default_priority = 880
 
     def apply(self, **kwargs: Any) -> None:
+        if not has_interviews(self.env):
+            return
         for reference in self.document.findall(nodes.reference):
             target = self.document.ids.get(reference.get("refid", ""))
             if not isinstance(target, _CITABLE):

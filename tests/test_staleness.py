@@ -114,3 +114,21 @@ def test_a_label_added_elsewhere_warns_as_in_a_fresh_build(
         f'label "agenda" is already defined in cite-{where}.{where}; use another '
         '":name:" [interview.duplicate_label]'
     ]
+
+
+def test_topic_index_page_is_written_only_when_it_changes(
+    project: ProjectFactory,
+) -> None:
+    proj = archive(project, "{interview:topic}`resume`")
+    page = proj.outdir / "interview-topics.html"
+    written = page.stat().st_mtime_ns
+    proj.replace("ia.rst", "An answer.", "An answer, a little longer.")
+    assert assert_same_as_fresh(proj) == []
+    assert page.stat().st_mtime_ns == written
+    # Kept as it was, the page is still linked to.
+    link = select_one(proj.html("cite-md"), "a.reference")
+    assert link["href"] == "interview-topics.html#topic-resume"
+    proj.replace("ia.rst", ":topics: Résumé", ":topics: Résumé; Novelty")
+    assert assert_same_as_fresh(proj) == []
+    assert page.stat().st_mtime_ns != written
+    assert "Novelty" in proj.output("interview-topics.html")

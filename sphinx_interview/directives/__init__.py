@@ -9,7 +9,7 @@ here writes cross-document data: the collector reads it from the doctree.
 from __future__ import annotations
 
 from .base import InterviewDirectiveBase, UndefinedSubstitutions
-from .exchange import AnswerDirective, QuestionDirective, TranslatedSpeakers
+from .exchange import AnswerDirective, QuestionDirective
 from .interview import InterviewDirective
 from .topics import InterviewTopicsDirective
 
@@ -19,6 +19,5 @@ __all__ = [
     "InterviewDirectiveBase",
     "InterviewTopicsDirective",
     "QuestionDirective",
-    "TranslatedSpeakers",
     "UndefinedSubstitutions",
 ]

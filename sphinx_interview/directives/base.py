@@ -16,6 +16,7 @@ from ..locale import __
 from ..options import Header, read_header
 from ..topics import fold
 from ..values import split_list
+from .context import has_substitutions, note_substitution
 
 
 class InterviewDirectiveBase(SphinxDirective):
@@ -88,6 +89,12 @@ class InterviewDirectiveBase(SphinxDirective):
             parsed, messages = self.parse_inline(text, lineno=line or self.lineno)
         finally:
             reporter.report_level = level
+        if any(
+            isinstance(found, nodes.substitution_reference)
+            for node in parsed
+            for found in node.findall()
+        ):
+            note_substitution(self)
         if messages or any(needs_target(node) for node in parsed):
             self.warn(
                 __('":%s:" value "%s" is not valid inline markup; shown as plain text')
@@ -152,6 +159,8 @@ class UndefinedSubstitutions(SphinxTransform):
     default_priority = 215
 
     def apply(self, **kwargs: Any) -> None:
+        if not has_substitutions(self.env):
+            return
         defined = self.document.substitution_defs
         names = self.document.substitution_names
         for container in list(self.document.findall(_from_options)):

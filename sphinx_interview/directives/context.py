@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
 
 _CONTEXT = "sphinx_interview:context"
 _INTERVIEW_IDS = "sphinx_interview:interview_ids"
+_SUBSTITUTIONS = "sphinx_interview:substitutions"
 
 
 @dataclass
@@ -50,3 +52,18 @@ def used_interview_ids(directive: SphinxDirective) -> set[str]:
         used = set()
         directive.env.current_document[_INTERVIEW_IDS] = used
     return used
+
+
+def has_interviews(env: BuildEnvironment) -> bool:
+    """Whether the document being read has an interview: the transforms that
+    look for interviews skip the others without walking them."""
+    return bool(env.current_document.get(_INTERVIEW_IDS))
+
+
+def note_substitution(directive: SphinxDirective) -> None:
+    """An option value of the document uses a substitution (see base.py)."""
+    directive.env.current_document[_SUBSTITUTIONS] = True
+
+
+def has_substitutions(env: BuildEnvironment) -> bool:
+    return bool(env.current_document.get(_SUBSTITUTIONS))

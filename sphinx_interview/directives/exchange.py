@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
 
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
-from ..locale import _, __
-from ..metadata import META_CLASS
+from ..locale import __
 from ..options import Header
 from .base import InterviewDirectiveBase, attach_id
 from .context import InterviewContext, current_context
@@ -41,21 +39,19 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
         else:
             anchor = self.place(node, context)
 
-        role = "interviewer" if self.kind == "question" else "interviewee"
-        default_from = ""
+        # The header line ("Question 3 — RIA Novosti") is made when writing
+        # (headers.py): until then a small placeholder, with the speaker if given.
+        line = interview_nodes.interview_header(
+            "", "", kind=self.kind, number=node.get("number", 0), translatable=False
+        )
         if options.get("speaker"):
-            speaker = self.inline(
+            line += self.inline(
                 options["speaker"], "speaker", header.lines.get("speaker")
             )
         elif context is not None:
-            default = getattr(context, role)
-            speaker = [child.deepcopy() for child in default]
-            default_from = role if speaker else ""
-        else:
-            speaker = []
-        line = make_header(self.kind, node.get("number"), speaker)
-        if default_from:
-            line["speaker_from"] = default_from
+            line["speaker_from"] = (
+                "interviewer" if self.kind == "question" else "interviewee"
+            )
         node += line
         node["topics"] = self.topics(header)
 
@@ -146,59 +142,6 @@ class AnswerDirective(_ExchangeBlockDirective):
         node["answer_index"] = index
         suffix = "" if index == 1 else f"-{index}"
         return f"{context.interview_id}-q{context.current_question}-answer{suffix}"
-
-
-def make_header(
-    kind: str, number: int | None, speaker: list[nodes.Node]
-) -> nodes.Element:
-    """The "Question 3 — RIA Novosti" line; generated, so never a gettext message."""
-    header = interview_nodes.interview_header(
-        "", "", classes=["sphinx-interview-header"], translatable=False
-    )
-    word = _("Question") if kind == "question" else _("Answer")
-    header += nodes.inline("", word, classes=["sphinx-interview-kind"])
-    if kind == "question" and number:
-        header += nodes.Text(" ")
-        header += nodes.inline("", str(number), classes=["sphinx-interview-number"])
-    if speaker:
-        header += nodes.Text(" — ")
-        header += nodes.inline("", "", *speaker, classes=["sphinx-interview-speaker"])
-    return header
-
-
-class TranslatedSpeakers(SphinxTransform):
-    """Default speakers in headers follow the metadata header's translation.
-
-    Headers are generated text, never offered to translators; a name translated in
-    the interviewer or interviewee field (``RIA Novosti`` → ``РИА Новости``) is
-    copied into the headers that took it by default.
-    """
-
-    # After sphinx.transforms.i18n.Locale (20), which translates the field.
-    default_priority = 25
-
-    def apply(self, **kwargs: Any) -> None:
-        for interview in self.document.findall(interview_nodes.interview):
-            fields = {
-                role: next(iter(field.findall(nodes.paragraph)), None)
-                for field in interview.findall(nodes.field)
-                for role, cls in META_CLASS.items()
-                if cls in field["classes"]
-            }
-            for header in interview.findall(interview_nodes.interview_header):
-                source = fields.get(header.get("speaker_from", ""))
-                speaker = next(
-                    (
-                        child
-                        for child in header.children
-                        if isinstance(child, nodes.inline)
-                        and "sphinx-interview-speaker" in child["classes"]
-                    ),
-                    None,
-                )
-                if source is not None and speaker is not None:
-                    speaker.children = []
-                    speaker.extend(child.deepcopy() for child in source.children)
 
 
 def group_exchanges(interview: nodes.Element) -> None:

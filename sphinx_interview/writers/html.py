@@ -46,6 +46,19 @@ def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</p>\n")
 
 
+def visit_term_link(self: HTML5Translator, node: nodes.Element) -> None:
+    """The markup of a ``:term:`` link, written in one step rather than through
+    the reference and inline visitors: an archive's pages hold thousands."""
+    href = f"#{node['refid']}" if "refid" in node else node["refuri"]
+    title = f' title="{self.attval(node["reftitle"])}"' if node.get("reftitle") else ""
+    self.body.append(
+        f'<a class="reference internal" href="{self.attval(href)}"{title}>'
+        f'<span class="xref std std-term">{self.encode(node.astext())}</span></a>'
+    )
+    raise nodes.SkipNode
+
+
 BLOCK = (visit_block, depart_block)
 HEADER = (visit_header, depart_header)
 TITLE = (visit_title, depart_title)
+TERM_LINK = (visit_term_link, None)

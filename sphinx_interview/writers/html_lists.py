@@ -11,12 +11,14 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
 from ..domain import interview_domain
 from ..links import TOPIC_INDEX_PAGE, relative_uri
+from ..mentions import fingerprint
 from ..topic_index import TopicIndex
 from ..topics import by_letter
 
@@ -155,6 +157,7 @@ def render_index_page(
     links = PageLinks(app.builder)
     title = TopicIndex.localname
     body = [
+        f"<!-- {_MARK}{page_digest(app)} -->\n",
         '<div class="sphinx-interview-topic-page docutils container">\n',
         f"<h1>{html.escape(title)}</h1>\n",
     ]
@@ -170,3 +173,58 @@ def render_index_page(
     context["title"] = title
     context.setdefault("display_toc", False)
     return "page.html"
+
+
+#: The comment at the start of the topic index page's body, with its digest.
+_MARK = "sphinx-interview topic index "
+
+
+def page_digest(app: Sphinx) -> str:
+    """What the topic index page shows (its topics, as the published view has
+    them) and how it is written (builder, configuration, tags, version)."""
+    from .. import __version__
+
+    info = getattr(app.builder, "build_info", None)
+    return fingerprint(
+        (
+            interview_domain(app.env).data["published"].get("topics"),
+            app.builder.name,
+            getattr(info, "config_hash", None),
+            getattr(info, "tags_hash", None),
+            __version__,
+        )
+    )
+
+
+def skip_unchanged_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: leave the topic index page as it is on disk when it
+    would be written the same.
+
+    Sphinx writes every domain index page in every build, and an archive's topic
+    index is its largest page. After ``prepare_writing`` (which gave every page
+    its navigation links, this page's included), taking the page out of the
+    builder's ``domain_indices`` leaves it unwritten. Only for ``html`` and
+    ``dirhtml``, whose pages the digest in the page's body stands for.
+    """
+    builder = app.builder
+    indices: list[Any] = getattr(builder, "domain_indices", [])
+    entry = next((e for e in indices if e[0] == TOPIC_INDEX_PAGE), None)
+    domain = interview_domain(app.env)
+    if (
+        entry is None
+        or builder.name not in {"html", "dirhtml"}
+        or domain.topic_page_checked
+    ):
+        return
+    domain.topic_page_checked = True
+    # get_output_path since Sphinx 9; get_outfilename before.
+    output_path = getattr(builder, "get_output_path", None) or builder.get_outfilename  # type: ignore[attr-defined]
+    path = Path(output_path(TOPIC_INDEX_PAGE))
+    try:
+        with path.open(encoding="utf-8") as page:
+            written = any(f"{_MARK}{page_digest(app)}" in line for line in page)
+    except OSError:
+        return
+    if written:
+        indices.remove(entry)
+        domain.topic_page_kept = True
