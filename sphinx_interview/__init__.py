@@ -20,7 +20,7 @@ from .directives import (
 )
 from .domain import InterviewDomain
 from .glossary_links import add_backrefs, link_terms
-from .headers import make_headers
+from .layout import lay_out
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .topic_index import TopicIndex, add_index_entries, fill_placeholders
 from .updates import finish_reading, start_reading
@@ -92,11 +92,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing_reference)
 
     # Writing: what other pages contribute to each page.
-    app.connect("doctree-resolved", make_headers)
+    app.connect("doctree-resolved", lay_out)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", add_index_entries)
     app.connect("doctree-resolved", link_terms)
     app.connect("doctree-resolved", add_backrefs)
+    app.connect("builder-inited", html_lists.note_builder)
     app.connect("doctree-resolved", html_lists.skip_unchanged_page)
     app.connect("html-page-context", html_lists.render_index_page)
 

@@ -85,6 +85,9 @@ class InterviewDomain(Domain):
         #: as it is (see ``writers/html_lists.skip_unchanged_page``).
         self.topic_page_checked = False
         self.topic_page_kept = False
+        #: Whether this build's builder has the topic index page drawn by
+        #: ``writers/html_lists.py`` (set at ``builder-inited``).
+        self.topic_page_drawn = False
 
     @property
     def docs(self) -> dict[str, DocRecord]:

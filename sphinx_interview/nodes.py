@@ -31,7 +31,8 @@ class interview_meta(nodes.field_list):
 
 
 class interview_exchange(nodes.container):
-    """A question and the blocks that follow it up to the next question."""
+    """A question and the blocks that follow it up to the next question (made
+    when writing, ``layout.py``)."""
 
 
 class question(nodes.container):
@@ -50,11 +51,9 @@ class answer(nodes.container):
 
 
 class interview_header(nodes.paragraph):
-    """The "Question 3 — RIA Novosti" line of a question or answer.
-
-    Read as a placeholder (attributes ``kind``, ``number``, ``speaker_from``;
-    children: the speaker the author gave), filled when writing (``headers.py``).
-    """
+    """The "Question 3 — RIA Novosti" line of a question or answer, made when
+    writing (``layout.py``); while reading, a placeholder holding the speaker the
+    author gave (a default speaker is the block's ``speaker_from`` role)."""
 
 
 class interview_topics(nodes.General, nodes.Element):

@@ -53,8 +53,20 @@ class TopicIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        """The topics; with ``docnames``, only their exchanges in those documents."""
-        topics = cast("InterviewDomain", self.domain).tables.topics.topics
+        """The topics; with ``docnames``, only their exchanges in those documents.
+
+        Where the page is drawn from the topics themselves (``writers/
+        html_lists.py``), Sphinx only needs to know that there is one: thousands
+        of entries would be made and kept through the whole writing phase for
+        nothing.
+        """
+        domain = cast("InterviewDomain", self.domain)
+        topics = domain.tables.topics.topics
+        if domain.topic_page_drawn and topics:
+            first = topics[0]
+            return [
+                (first.letter, [IndexEntry(first.name, 0, "", "", "", "", "")])
+            ], False
         wanted = set(docnames) if docnames is not None else None
         content = []
         for letter, group in by_letter(topics).items():

@@ -193,12 +193,13 @@ def _local_title(node: nodes.Element) -> str:
         return ""
     question = node
     if isinstance(node, interview_nodes.answer) and node.parent is not None:
-        # An answer's exchange starts with its question.
+        # Its question is the one of the same number, in the same interview.
         question = next(
             (
                 child
                 for child in node.parent.children
                 if isinstance(child, interview_nodes.question)
+                and child.get("number") == number
             ),
             node,
         )

@@ -127,7 +127,8 @@ def test_myst_gives_the_same_doctree_as_rst(
 ) -> None:
     assert ("````" in text) != (":::{question}" in text)  # one fence style per case
     expected = interview_tree(project, "index.rst", RST)
-    # Sanity: the tree holds the parts a reader sees.
-    for part in ("<question", "<answer", "<interview_meta", "<interview_exchange"):
+    # Sanity: the tree holds the parts a reader sees (the exchanges around the
+    # questions and the header lines are made when writing).
+    for part in ("<question", "<answer", "<interview_meta", "<interview_header"):
         assert part in expected
     assert interview_tree(project, name, text) == expected

@@ -731,7 +731,7 @@ def test_summaries_end_at_the_first_sentence(
 
 def test_topic_index_entries_of_some_documents(project: ProjectFactory) -> None:
     proj = project("core")
-    app = proj.build()
+    app = proj.build("latex")  # a builder that prints the index's entries
     domain = app.env.domains["interview"]
     (index,) = [cls(domain) for cls in domain.indices]
     every, _ = index.generate()

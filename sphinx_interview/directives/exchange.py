@@ -40,19 +40,20 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
             anchor = self.place(node, context)
 
         # The header line ("Question 3 — RIA Novosti") is made when writing
-        # (headers.py): until then a small placeholder, with the speaker if given.
-        line = interview_nodes.interview_header(
-            "", "", kind=self.kind, number=node.get("number", 0), translatable=False
-        )
+        # (layout.py); a speaker the author gave waits in a placeholder.
         if options.get("speaker"):
-            line += self.inline(
-                options["speaker"], "speaker", header.lines.get("speaker")
+            node += interview_nodes.interview_header(
+                "",
+                "",
+                *self.inline(
+                    options["speaker"], "speaker", header.lines.get("speaker")
+                ),
+                translatable=False,
             )
         elif context is not None:
-            line["speaker_from"] = (
+            node["speaker_from"] = (
                 "interviewer" if self.kind == "question" else "interviewee"
             )
-        node += line
         node["topics"] = self.topics(header)
 
         if not self.parse_short_form(header, node) | self.parse_body(header, node):
@@ -142,39 +143,3 @@ class AnswerDirective(_ExchangeBlockDirective):
         node["answer_index"] = index
         suffix = "" if index == 1 else f"-{index}"
         return f"{context.interview_id}-q{context.current_question}-answer{suffix}"
-
-
-def group_exchanges(interview: nodes.Element) -> None:
-    """Wrap each question and the blocks after it, up to the next question.
-
-    Only direct children are grouped; a question nested in another block keeps its
-    place. The wrapper lets HTML highlight and LaTeX keep a whole exchange. Targets
-    written just before a question (``.. _label:``, ``(label)=``) go into its
-    exchange, so that docutils hands their names to the question itself.
-    """
-    children = list(interview.children)
-    interview.children = []
-    container: nodes.Element = interview
-    for child in children:
-        if isinstance(child, interview_nodes.question):
-            targets: list[nodes.Node] = []
-            while container.children and _is_pending_target(container.children[-1]):
-                targets.insert(0, container.pop())
-            container = interview_nodes.interview_exchange(
-                classes=["sphinx-interview-exchange"]
-            )
-            container.source, container.line = child.source, child.line
-            container.extend(targets)
-            interview += container
-        container.append(child)
-
-
-def _is_pending_target(node: nodes.Node) -> bool:
-    """A target that names the next element (not a link to somewhere else)."""
-    return (
-        isinstance(node, nodes.target)
-        and not node.children
-        and "refuri" not in node
-        and "refid" not in node
-        and "refname" not in node
-    )

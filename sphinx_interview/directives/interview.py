@@ -12,7 +12,6 @@ from ..options import Header
 from ..values import one_line
 from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context, enter, leave, used_interview_ids
-from .exchange import group_exchanges
 from .interview_header import HeaderRows
 
 
@@ -86,7 +85,6 @@ class InterviewDirective(InterviewDirectiveBase):
             leave(self)
         if not has_content:
             self.warn(__("the interview has no content"), Subtype.EMPTY)
-        group_exchanges(node)
         return [node]
 
     def run_nested(self, header: Header, title: str) -> list[nodes.Node]:

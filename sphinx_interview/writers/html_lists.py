@@ -228,3 +228,13 @@ def skip_unchanged_page(app: Sphinx, doctree: nodes.document, docname: str) -> N
     if written:
         indices.remove(entry)
         domain.topic_page_kept = True
+
+
+#: Builders whose topic index page ``render_index_page`` draws (the json and
+#: pickle builders store the index's entries as data, and keep them).
+DRAWING_BUILDERS = frozenset({"html", "dirhtml", "epub"})
+
+
+def note_builder(app: Sphinx) -> None:
+    """``builder-inited``: whether this build draws the topic index page."""
+    interview_domain(app.env).topic_page_drawn = app.builder.name in DRAWING_BUILDERS
