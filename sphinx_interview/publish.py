@@ -2,10 +2,10 @@
 domain, our topics into the general index.
 
 Why it must: ``:ref:``, MyST links and other projects' ``:external+…:ref:`` find
-labels in the standard domain (with the title ``:ref:`` shows), and the general
-index, in HTML and in the PDF, lists the index domain's entries. Sphinx takes both
-only from doctrees, while reading; but a label's winner among duplicates, and the
-topics found through the glossary, are known only once every document is read.
+labels in the standard domain (with the title ``:ref:`` shows), and the HTML
+general index lists the index domain's entries. Sphinx takes both only from
+doctrees, while reading; but a label's winner among duplicates, and the topics
+found through the glossary, are known only once every document is read.
 
 Everything written here is recorded in the domain (``data["lent"]``) and taken
 back when the next build starts reading, before Sphinx clears or reads any
@@ -18,15 +18,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Subtype, location, warn
+from .links import TOPIC_INDEX_PAGE
 from .locale import __
-from .mentions import fingerprint
+from .topics import fold
 from .xrefs import ref_title
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .domain import InterviewDomain
-    from .topics import IndexEntry
 
 
 def withdraw(env: BuildEnvironment, domain: InterviewDomain) -> None:
@@ -40,33 +40,21 @@ def withdraw(env: BuildEnvironment, domain: InterviewDomain) -> None:
         std.labels.pop(label, None)
     for label in lent.get("anonlabels", ()):
         std.anonlabels.pop(label, None)
-    index = env.domains.index_domain.entries
-    ours: dict[str, list[IndexEntry]] | None = None
-    for docname, (count, digest) in lent.get("index", {}).items():
-        current = index.get(docname, [])
-        if count and fingerprint(current[-count:]) == digest:
-            del current[-count:]
-            continue
-        # Something else appended after us: find ours by value. The records
-        # are those of the build that published them.
-        if ours is None:
-            ours = domain.tables.index_entries
-        for entry in ours.get(docname, ()):
-            if entry in current:
-                current.remove(entry)
+    env.domains.index_domain.entries.pop(TOPIC_INDEX_PAGE, None)
     domain.data["lent"] = {}
 
 
-def publish(env: BuildEnvironment, domain: InterviewDomain) -> None:
+def publish(
+    env: BuildEnvironment, domain: InterviewDomain, *, topic_page: bool
+) -> None:
     """Write our labels and index entries (``env-updated``, every record in).
 
-    ``data["lent"]`` lists what was written: the labels, and per document the
-    number and digest of the index entries appended to its list.
+    ``data["lent"]`` lists the labels written. ``topic_page``: the build writes
+    the topic index page, which the general index's entries lead to.
     """
-    domain.data["lent"] = {
-        **_publish_labels(env, domain),
-        "index": _publish_index_entries(env, domain),
-    }
+    domain.data["lent"] = _publish_labels(env, domain)
+    if topic_page:
+        _publish_topics(env, domain)
 
 
 def _publish_labels(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, Any]:
@@ -111,13 +99,15 @@ def _conflict(env: BuildEnvironment, label: str, docname: str) -> str:
     )
 
 
-def _publish_index_entries(
-    env: BuildEnvironment, domain: InterviewDomain
-) -> dict[str, tuple[int, str]]:
-    index = env.domains.index_domain.entries
-    written = {}
-    for docname, entries in domain.tables.index_entries.items():
-        if docname in env.all_docs:
-            index.setdefault(docname, []).extend(entries)
-            written[docname] = (len(entries), fingerprint(entries))
-    return written
+def _publish_topics(env: BuildEnvironment, domain: InterviewDomain) -> None:
+    """Each topic in the general index, leading to its entry on the topic index
+    page (which lists its exchanges): one entry a topic, not one an exchange.
+
+    They are kept under the topic index page's name, a key of the index domain
+    that no document has (``get_relative_uri`` makes their links).
+    """
+    tables = domain.tables
+    env.domains.index_domain.entries[TOPIC_INDEX_PAGE] = [
+        ("single", tables.spelling.get(fold(t.name), t.name), t.anchor, "", None)
+        for t in tables.topics.topics
+    ]

@@ -14,7 +14,7 @@ from .archive import Archive
 from .labels import LabelTable
 from .mentions import Mentions
 from .records import DocRecord, TermRecord
-from .topics import IndexEntry, TopicTable, index_entries
+from .topics import IndexEntry, TopicTable, glossary_spelling, index_entries
 
 
 class Tables:
@@ -65,6 +65,10 @@ class Tables:
         return TopicTable(self.archive.exchanges, mentioned)
 
     @cached_property
+    def spelling(self) -> dict[str, str]:
+        return glossary_spelling(self.terms)
+
+    @cached_property
     def index_entries(self) -> dict[str, list[IndexEntry]]:
-        """The topics' entries in the general index, per document."""
-        return index_entries(self.archive.exchanges, self.topics, self.terms)
+        """The topics' index entries of each exchange, per document."""
+        return index_entries(self.archive.exchanges, self.topics, self.spelling)

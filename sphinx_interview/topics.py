@@ -171,18 +171,22 @@ class TopicTable:
         return self._by_key.get(fold(name))
 
 
-def index_entries(
-    exchanges: Sequence[Exchange], topics: TopicTable, terms: Sequence[TermRecord]
-) -> dict[str, list[IndexEntry]]:
-    """``single`` entries "topic; Ivanov 2007, Q3" for the general index, per document.
-
-    A topic that is a glossary entry is spelt as the glossary's own index entry,
-    so that the general index shows one heading for both.
-    """
+def glossary_spelling(terms: Sequence[TermRecord]) -> dict[str, str]:
+    """Topic keys of glossary names, and each name as the glossary's own index
+    entry spells it: a topic that is a glossary entry is spelt so in the indexes,
+    so that one heading shows both."""
     spelling: dict[str, str] = {}
     for term in terms:
         for name in term.index_names or term.names:
             spelling.setdefault(fold(name), name)
+    return spelling
+
+
+def index_entries(
+    exchanges: Sequence[Exchange], topics: TopicTable, spelling: Mapping[str, str]
+) -> dict[str, list[IndexEntry]]:
+    """``single`` entries "topic; Ivanov 2007, Q3" per document, for the indexes
+    written from doctrees (the PDF's, the search page's)."""
     entries: dict[str, list[IndexEntry]] = {}
     for exchange in exchanges:
         link = exchange.link

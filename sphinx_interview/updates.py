@@ -51,8 +51,10 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = interview_domain(env)
     domain.remember_mentions()
     warn_duplicates(domain)
-    publish(env, domain)
-    warn_if_topic_index_off(app, domain)
+    page = writes_topic_page(app)
+    publish(env, domain, topic_page=page)
+    if not page:
+        warn_if_topic_index_off(app, domain)
     view = {key: fingerprint(value) for key, value in published_view(domain).items()}
     old: dict[str, str] = domain.data["published"]
     changed = {key for key in old.keys() | view.keys() if old.get(key) != view.get(key)}
@@ -112,18 +114,21 @@ def warn_duplicates(domain: InterviewDomain) -> None:
         )
 
 
+def writes_topic_page(app: Sphinx) -> bool:
+    """Whether this build writes the topic index page (when there are topics)."""
+    setting = app.config.html_domain_indices
+    selected = setting is True or (
+        not isinstance(setting, bool) and TOPIC_INDEX_PAGE in setting
+    )
+    return (
+        selected and app.builder.format == "html" and app.builder.name != "singlehtml"
+    )
+
+
 def warn_if_topic_index_off(app: Sphinx, domain: InterviewDomain) -> None:
     """Topics without their index page: say once why their links are plain text."""
-    setting = app.config.html_domain_indices
-    off = setting is False or (
-        not isinstance(setting, bool) and TOPIC_INDEX_PAGE not in setting
-    )
-    if (
-        off
-        and app.builder.format == "html"
-        and app.builder.name != "singlehtml"
-        and domain.tables.topics.topics
-    ):
+    html = app.builder.format == "html" and app.builder.name != "singlehtml"
+    if html and domain.tables.topics.topics:
         warn(
             __(
                 "html_domain_indices leaves out the topic index (%s); "

@@ -110,22 +110,34 @@ def test_interview_topics_link_to_the_index(full: FinishedBuild) -> None:
 
 
 def test_general_index_lists_topics(full: FinishedBuild) -> None:
+    """Each topic once, leading to its entry on the topic index page (which lists
+    its exchanges); a glossary term's own entry and its topic share a heading."""
     genindex = select_one(full.html("genindex"), "div.body")
+    anchors = {
+        text_of(dt): dt["id"]
+        for dt in full.html("interview-topics").select("dt[id]")
+    }
 
-    def entries(name: str) -> list[tuple[str, str]]:
-        """The sub-entries under ``name`` (the topic's entry may be a term's link)."""
+    def links(name: str) -> list[str]:
         (entry,) = [
             li
-            for li in genindex.select("li")
-            if li.ul is not None and text_of(li).startswith(name + " ")
+            for li in genindex.select("table.indextable li")
+            if text_of(li).split(",")[0] == name
         ]
-        return [(text_of(a), a["href"]) for a in entry.ul.select("a")]
+        return [a["href"] for a in entry.find_all("a", recursive=False)]
 
-    assert entries("Military alliance") == [IVANOV_Q2]
+    assert links("Military alliance") == [
+        f"interview-topics.html#{anchors['Military alliance']}"
+    ]
     # A topic also used in another case is one entry, under its first spelling.
-    assert entries("Drug trafficking") == [SECOND_Q1, IVANOV_Q1]
-    # A glossary term's own entry gathers the exchanges that use it.
-    assert entries("Chelyabinsk Region") == [SECOND_Q1, IVANOV_Q3]
+    assert links("Drug trafficking") == [
+        f"interview-topics.html#{anchors['Drug trafficking']}"
+    ]
+    # A glossary term: its definition (in bold, the main entry), then the topic.
+    assert links("Chelyabinsk Region") == [
+        "glossary.html#term-Chelyabinsk-Region",
+        f"interview-topics.html#{anchors['Chelyabinsk Region']}",
+    ]
 
 
 def test_auto_topics_can_be_switched_off(built: SharedBuilds) -> None:
