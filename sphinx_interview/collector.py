@@ -18,6 +18,7 @@ from . import nodes as interview_nodes
 from .glossary import glossary_entries, linkable_text
 from .mentions import fingerprint
 from .metadata import short_title
+from .names import fold
 from .records import (
     AnswerRecord,
     DocRecord,
@@ -25,7 +26,6 @@ from .records import (
     InterviewRecord,
     TermRecord,
 )
-from .topics import fold
 from .values import parse_date
 
 if TYPE_CHECKING:
@@ -85,7 +85,8 @@ def collect(docname: str, document: nodes.document, source: str) -> Collected:
     """``source`` is the document's file, for nodes that do not say theirs."""
     found = _Found.walk(document)
     texts: dict[str, str] = {}
-    exchanges = tuple(_exchanges(docname, found.blocks, source, texts))
+    people = _people(found.interviews)
+    exchanges = tuple(_exchanges(docname, found.blocks, source, texts, people))
     terms = tuple(_terms(docname, found.glossaries))
     depends = set(_references(found))
     if found.blocks:
@@ -107,7 +108,7 @@ def collect(docname: str, document: nodes.document, source: str) -> Collected:
 def exchange_texts(docname: str, document: nodes.document) -> dict[str, str]:
     """The texts of a document's exchanges, read again from its stored doctree."""
     texts: dict[str, str] = {}
-    for _ in _exchanges(docname, _Found.walk(document).blocks, "", texts):
+    for _ in _exchanges(docname, _Found.walk(document).blocks, "", texts, {}):
         pass
     return texts
 
@@ -178,13 +179,42 @@ def _interviews(
             or node["interview_id"],
             date=date,
             topics=tuple(node.get("topics", ())),
+            interviewers=tuple(node.get("interviewers", ())),
+            interviewees=tuple(node.get("interviewees", ())),
             source=node.source or source,
             line=node.line,
         )
 
 
+#: Each interview's interviewers and interviewees, by interview id.
+People = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+def _people(interviews: list[nodes.Element]) -> People:
+    return {
+        node["interview_id"]: (
+            tuple(node.get("interviewers", ())),
+            tuple(node.get("interviewees", ())),
+        )
+        for node in interviews
+    }
+
+
+def _speakers(node: nodes.Element, people: People) -> tuple[str, ...]:
+    """Who spoke a question or answer: the ``:speaker:`` names, else by default
+    the interview's interviewers (a question) or interviewees (an answer)."""
+    if node.get("speakers"):
+        return tuple(node["speakers"])
+    interviewers, interviewees = people.get(node["interview_id"], ((), ()))
+    return interviewers if isinstance(node, interview_nodes.question) else interviewees
+
+
 def _exchanges(
-    docname: str, blocks: list[nodes.Element], source: str, texts: dict[str, str]
+    docname: str,
+    blocks: list[nodes.Element],
+    source: str,
+    texts: dict[str, str],
+    people: People,
 ) -> Iterator[ExchangeRecord]:
     """One record per numbered question, with the answers that belong to it;
     their texts go into ``texts``."""
@@ -212,11 +242,13 @@ def _exchanges(
             topics=_topics([question, *answers]),
             text_key=text_key,
             terms=terms,
+            speakers=_speakers(question, people),
             answers=tuple(
                 AnswerRecord(
                     ids=tuple(answer["ids"]),
                     auto_label=answer.get("auto_label", ""),
                     labels=element_labels(answer),
+                    speakers=_speakers(answer, people),
                     source=answer.source or source,
                     line=answer.line,
                 )

@@ -36,7 +36,8 @@ class Target:
     anchor: str
     interview_id: str
     number: int
-    #: The exchange's link text ("Ivanov 2007, Q3"), or the interview's short title.
+    #: The link text ("Ivanov 2007, Q3", "Ivanov 2007, A3"), or the interview's
+    #: short title.
     text: str
     #: The interview's title, or the question's first sentence.
     summary: str
@@ -44,6 +45,12 @@ class Target:
     line: int | None
     question_anchor: str = ""
     answer_anchor: str = ""
+    #: The texts of links to the question, and to the answer ``:answer:`` leads
+    #: to (this answer, or a question's first), with that answer's speaker where
+    #: it is not the interviewee.
+    question_text: str = ""
+    answer_text: str = ""
+    answer_speaker: str = ""
     #: Every id of the element (targets written before it add theirs).
     ids: tuple[str, ...] = ()
 
@@ -60,6 +67,9 @@ class Target:
             self.number,
             self.text,
             self.summary,
+            self.question_text,
+            self.answer_text,
+            self.answer_speaker,
         )
 
 
@@ -111,7 +121,7 @@ class LabelTable:
             if target.kind == "question":
                 yield (
                     label,
-                    target.text,
+                    target.answer_text,
                     "answer",
                     target.docname,
                     target.answer_anchor,
@@ -120,7 +130,7 @@ class LabelTable:
             elif target.kind == "answer":
                 yield (
                     label,
-                    target.text,
+                    target.question_text,
                     "question",
                     target.docname,
                     target.question_anchor,
@@ -141,14 +151,15 @@ class LabelTable:
 
 def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]:
     for interview in record.interviews:
+        short = archive.short_title(interview.docname, interview.interview_id)
         target = Target(
             kind="interview",
             docname=interview.docname,
             anchor=interview.anchor,
             interview_id=interview.interview_id,
             number=0,
-            text=interview.short,
-            summary=interview.title or interview.short,
+            text=short,
+            summary=interview.title or short,
             source=interview.source,
             line=interview.line,
             ids=interview.ids,
@@ -159,25 +170,32 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
         found = archive.exchange_at(
             exchange.docname, exchange.interview_id, exchange.number
         )
-        text = found.link.text if found else exchange.interview_id
+        question_text = found.link.text if found else exchange.interview_id
+        answers = found.answer_texts if found else ()
+        speakers = found.answer_speakers if found else ()
         question = Target(
             kind="question",
             docname=exchange.docname,
             anchor=exchange.anchor,
             interview_id=exchange.interview_id,
             number=exchange.number,
-            text=text,
+            text=question_text,
             summary=exchange.summary,
             source=exchange.source,
             line=exchange.line,
             question_anchor=exchange.anchor,
             answer_anchor=exchange.answer_anchor,
+            question_text=question_text,
+            answer_text=answers[0] if answers else question_text,
+            answer_speaker=speakers[0] if speakers else "",
             ids=exchange.ids,
         )
         for label in (exchange.auto_label, *exchange.labels):
             if label:
                 yield label, question
-        for answer in exchange.answers:
+        for answer, text, speaker in zip(
+            exchange.answers, answers, speakers, strict=False
+        ):
             target = Target(
                 kind="answer",
                 docname=exchange.docname,
@@ -189,7 +207,10 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
                 source=answer.source,
                 line=answer.line,
                 question_anchor=exchange.anchor,
-                answer_anchor=exchange.answer_anchor,
+                answer_anchor=answer.anchor,
+                question_text=question_text,
+                answer_text=text,
+                answer_speaker=speaker,
                 ids=answer.ids,
             )
             for label in (answer.auto_label, *answer.labels):

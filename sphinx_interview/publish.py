@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Subtype, location, warn
 from .links import TOPIC_INDEX_PAGE
 from .locale import __
-from .topics import fold
+from .names import fold
 from .xrefs import ref_title
 
 if TYPE_CHECKING:

@@ -36,6 +36,8 @@ class InterviewRecord(Anchored):
     short: str
     date: str
     topics: tuple[str, ...]
+    interviewers: tuple[str, ...]
+    interviewees: tuple[str, ...]
     source: str
     line: int | None
 
@@ -44,6 +46,8 @@ class InterviewRecord(Anchored):
 class AnswerRecord(Anchored):
     auto_label: str
     labels: tuple[str, ...]
+    #: Who spoke: the ``:speaker:`` names, else the interviewees.
+    speakers: tuple[str, ...]
     source: str
     line: int | None
 
@@ -66,6 +70,8 @@ class ExchangeRecord(Anchored):
     topics: tuple[str, ...]
     text_key: str
     terms: tuple[str, ...]
+    #: Who asked: the ``:speaker:`` names, else the interviewers.
+    speakers: tuple[str, ...]
     answers: tuple[AnswerRecord, ...]
     source: str
     line: int | None

@@ -16,7 +16,8 @@ from .domain import interview_domain
 from .labels import label_key
 from .links import exchange_links, source_docname
 from .locale import _, __
-from .topics import Topic, by_letter, fold
+from .names import fold
+from .topics import Topic, by_letter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -1,105 +1,20 @@
-"""Topics: how names compare, sort and get their anchors, and which exchanges have
-each topic."""
+"""Topics: which exchanges (and interviews) have each topic, and the topics'
+index entries."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from docutils import nodes
-
 from .archive import Exchange, ExchangeLink
+from .names import anchor_for, fold, letter, sort_key
 from .records import TermRecord
+
+__all__ = ["Topic", "TopicTable", "fold", "sort_key"]
 
 #: A ``single`` entry of the index domain: type, text, anchor, main, key.
 IndexEntry = tuple[str, str, str, str, Any]
-
-# Variants a reader does not tell apart: smart quotes (which docutils puts into
-# glossary terms but not into option values) and primes; hyphens and dashes, which
-# count as spaces ("counter-terrorism", "counter terrorism").
-_TYPOGRAPHY = str.maketrans(
-    {
-        # single quotes, prime, modifier apostrophe
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
-        # double quotes, double prime
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
-        # hyphen-minus, hyphens, dashes, minus sign
-        **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212", " "),
-    }
-)
-
-
-# Cached: topic names are few, and each is folded again for every comparison.
-@lru_cache(maxsize=1 << 16)
-def fold(name: str) -> str:
-    """The key by which topics are one: accents, case, hyphens against spaces,
-    invisible format characters (zero-width spaces, direction marks) and
-    typographic variants do not count."""
-    decomposed = unicodedata.normalize("NFKD", name).translate(_TYPOGRAPHY)
-    kept = "".join(
-        ch
-        for ch in decomposed
-        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
-    )
-    return " ".join(kept.casefold().split())
-
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def sort_key(name: str) -> tuple[tuple[int, int, str], ...]:
-    """Natural order: case and accents ignored, numbers by value ("Q2" < "Q10").
-
-    Numbers are compared as digit strings (length, then digits), never through
-    ``int()``: any run of decimal digits, of any script and any length, sorts.
-    """
-    key: list[tuple[int, int, str]] = []
-    for part in _DIGITS.split(fold(name)):
-        if not part:
-            continue
-        if part.isdecimal():
-            digits = "".join(str(unicodedata.decimal(ch)) for ch in part).lstrip("0")
-            key.append((0, len(digits), digits))
-        else:
-            key.append((1, 0, part))
-    # The name itself breaks ties, so that the order never depends on input order.
-    key.append((2, 0, name))
-    return tuple(key)
-
-
-def letter(name: str) -> str:
-    """The letter group of a topic in the index ("#" for digits and symbols)."""
-    first = fold(name)[:1].upper()
-    return first if first.isalpha() else "#"
-
-
-_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
-
-
-def topic_anchor(name: str, taken: set[str] | None = None) -> str:
-    """A readable HTML id for a topic, the same in every build.
-
-    A name of plain Latin letters and digits is its own id ("topic-information-
-    security"); any other gets a readable part and a digest of its key after
-    "--", which plain ids never contain: "C", "C++" and "C#" stay apart.
-    ``taken`` (ids given out so far) lengthens the digest in the unlikely case
-    of a clash.
-    """
-    key = fold(name)
-    if _PLAIN.fullmatch(key):
-        return "topic-" + key.replace(" ", "-")
-    readable = nodes.make_id(key)
-    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
-    for length in range(8, len(digest) + 1, 4):
-        anchor = f"topic-{readable}--{digest[:length]}"
-        if taken is None or anchor not in taken:
-            return anchor
-    return anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +73,7 @@ class TopicTable:
         taken: set[str] = set()
         self.topics: list[Topic] = []
         for name in sorted(links, key=sort_key):
-            anchor = topic_anchor(name, taken)
+            anchor = anchor_for("topic", name, taken)
             taken.add(anchor)
             self.topics.append(Topic(name, anchor, tuple(links[name])))
         self._by_key = {fold(topic.name): topic for topic in self.topics}

@@ -22,8 +22,8 @@ from .domain import interview_domain
 from .links import TOPIC_INDEX_PAGE
 from .locale import __
 from .mentions import fingerprint
+from .names import fold
 from .publish import publish, withdraw
-from .topics import fold
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

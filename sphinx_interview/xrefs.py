@@ -65,13 +65,20 @@ def ref_title(target: Target, kind: Kind | None = None) -> str:
     kind = kind or target.kind
     if kind == "interview":
         return target.summary
-    return exchange_title(kind, target.number, target.summary)
+    speaker = target.answer_speaker if kind == "answer" else ""
+    return exchange_title(kind, target.number, target.summary, speaker)
 
 
-def exchange_title(kind: Kind, number: int, summary: str) -> str:
-    """ "Q3. First sentence of the question", or "Answer to Q3. …"."""
-    label = _("Q%(number)d") if kind == "question" else _("Answer to Q%(number)d")
-    title = str(label) % {"number": number}
+def exchange_title(kind: Kind, number: int, summary: str, speaker: str = "") -> str:
+    """ "Q3. First sentence of the question", "Answer to Q3. …", or, for an answer
+    not by the interviewee, "Answer to Q3 by Anna Kova. …"."""
+    values = {"number": number, "speaker": speaker}
+    if kind == "question":
+        title = str(_("Q%(number)d")) % values
+    elif speaker:
+        title = str(_("Answer to Q%(number)d by %(speaker)s")) % values
+    else:
+        title = str(_("Answer to Q%(number)d")) % values
     return f"{title}. {summary}" if summary else title
 
 
@@ -85,14 +92,14 @@ def refnode(
 ) -> nodes.reference:
     """The link a ``role`` reference to ``target`` becomes (``NoUri`` where the
     builder has no page for it: Sphinx then shows the text)."""
-    anchor = target.anchor
+    anchor, text = target.anchor, target.text
     kind: Kind = target.kind
     if role == "question":
-        anchor, kind = target.question_anchor, "question"
-    elif role == "answer" and target.kind == "question":
-        anchor, kind = target.answer_anchor, "answer"
+        anchor, text, kind = target.question_anchor, target.question_text, "question"
+    elif role == "answer":
+        anchor, text, kind = target.answer_anchor, target.answer_text, "answer"
     if not node.get("refexplicit"):
-        contnode = nodes.inline(target.text, target.text, classes=contnode["classes"])
+        contnode = nodes.inline(text, text, classes=contnode["classes"])
     # The tooltip names what the link leads to.
     return make_refnode(
         builder, fromdocname, target.docname, anchor, contnode, ref_title(target, kind)

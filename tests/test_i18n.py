@@ -41,7 +41,7 @@ def test_russian_build(built: SharedBuilds) -> None:
         select_one(interview, "#ivanov-2007-q2")
     )
     link = select_one(page, "div.body > section > p a.reference")
-    assert text_of(link) == "Igor Ivanov, 2007, в. 1"
+    assert text_of(link) == "Igor Ivanov, 2007, о. 1"
     assert select_one(q1, "a.headerlink")["title"] == "Ссылка на этот вопрос"
 
 

@@ -153,7 +153,7 @@ def test_citing_page_shows_the_new_link_text(project: ProjectFactory) -> None:
     links = [
         text_of(a) for a in select_one(proj.html("analysis"), "div.body").select("a")
     ]
-    assert "Ivanov (2007), Q2" in links
+    assert "Ivanov (2007), A2" in links
 
 
 def test_vanished_label_is_reported_on_pages_not_rebuilt(

@@ -17,7 +17,7 @@ def test_external_answer_links(built: SharedBuilds, project: ProjectFactory) -> 
     body = select_one(citing.html(), "div.body")
     found = [(text_of(a), a["href"]) for a in body.select("a.reference.external")]
     assert found == [
-        ("Ivanov 2007, Q3", BASE_URL + "interview.html#ivanov-2007-q3-answer"),
+        ("Ivanov 2007, A3", BASE_URL + "interview.html#ivanov-2007-q3-answer"),
         ("Ivanov 2007, Q2", BASE_URL + "interview.html#ivanov-2007-q2"),
         ("what Ivanov said", BASE_URL + "interview.html#ivanov-2007-q1-answer"),
         (
@@ -25,5 +25,5 @@ def test_external_answer_links(built: SharedBuilds, project: ProjectFactory) -> 
             BASE_URL + "interview.html#ivanov-2007",
         ),
         # Unknown in this project, so intersphinx finds it in the other one.
-        ("Ivanov 2007, Q2", BASE_URL + "interview.html#ivanov-2007-q2-answer"),
+        ("Ivanov 2007, A2", BASE_URL + "interview.html#ivanov-2007-q2-answer"),
     ]

@@ -159,12 +159,12 @@ def test_pdf_never_strands_a_question_at_a_page_foot(pdf_root: LatexBuild) -> No
 
 # The citing page (tests/roots/test-pdf/commentary.rst): link text -> target id.
 CITATIONS = {
-    f"{SHORT}, Q2": "marten-1998-q2-answer",  # :answer:
+    f"{SHORT}, A2": "marten-1998-q2-answer",  # :answer:
     f"{SHORT}, Q5": "marten-1998-q5",  # :question:
     "its answer": "marten-1998-q5-answer",  # :answer: with a title
     "the exchange on containers": "marten-containers",  # :ref: to a :name:
     "the second answer": "marten-1998-q5-answer-2",  # a panel's second answer
-    f"{SHORT}, Q12": "marten-1998-q12-answer",
+    f"{SHORT}, A12": "marten-1998-q12-answer",
 }
 
 

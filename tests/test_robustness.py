@@ -394,7 +394,7 @@ See {question}`my-q` and [](#my-mq).
     refs = proj.html().select("p a.reference.internal")
     assert [(text_of(a), a["href"]) for a in refs] == [
         ("Talk, Q1", "#talk-q1"),
-        ("Talk, Q1", "#talk-q1-answer"),
+        ("Talk, A1", "#talk-q1-answer"),
         ("Q1. Which target?", "#talk-q1"),
         ("Answer to Q1. Which target?", "#talk-q1-answer"),
         ("Other, Q1", "myst.html#other-q1"),

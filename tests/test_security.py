@@ -55,7 +55,7 @@ def test_html_escapes_every_option(project: ProjectFactory) -> None:
         "<script>alert(1)</script>",
         "<img src=x onerror=alert(1)>",
         "<svg onload=alert(4)>",
-        "</a><b>short</b>, Q1",
+        "</a><b>short</b>, A1",
         "<i>t</i>",
     ):
         assert shown in text

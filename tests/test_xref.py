@@ -38,13 +38,13 @@ def test_role_link_texts_targets_and_tooltips(core: FinishedBuild) -> None:
     assert links(core, "cite") == [
         ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1", f"Q1. {q1}"),
         (
-            "Ivanov 2007, Q3",
+            "Ivanov 2007, A3",
             "interview.html#ivanov-2007-q3-answer",
             f"Answer to Q3. {q3}",
         ),
         ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1", f"Q1. {q1}"),
         (
-            "Ivanov 2007, Q2",
+            "Ivanov 2007, A2",
             "interview.html#ivanov-2007-q2-answer",
             f"Answer to Q2. {q2}",
         ),
@@ -53,10 +53,11 @@ def test_role_link_texts_targets_and_tooltips(core: FinishedBuild) -> None:
             "interview.html#ivanov-2007-q3-answer",
             f"Answer to Q3. {q3}",
         ),
+        # An answer not by the interviewee names its speaker.
         (
-            "Ivanov 2007, Q3",
+            "Ivanov 2007, A3 (Another official)",
             "interview.html#ivanov-2007-q3-answer-2",
-            f"Answer to Q3. {q3}",
+            f"Answer to Q3 by Another official. {q3}",
         ),
         # :question: given an answer's label leads to the question.
         ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2", f"Q2. {q2}"),
@@ -107,7 +108,7 @@ Index
     assert proj.warnings() == []
     texts = [text for text, _href, _title in links(proj, "index")]
     # interviewee and year; without a date, the title.
-    assert texts[-2:] == ["Igor Ivanov, 2007, Q1", "Second talk, Q1"]
+    assert texts[-2:] == ["Igor Ivanov, 2007, A1", "Second talk, A1"]
 
 
 def test_myst_links_and_roles(project: ProjectFactory) -> None:
@@ -126,7 +127,7 @@ The answer on NATO: {answer}`ivanov-2007-q3`; [its permalink](#ivanov-2007-q3-an
     assert proj.warnings() == []
     found = [(text, href) for text, href, _title in links(proj, "myst")]
     assert found == [
-        ("Ivanov 2007, Q3", "interview.html#ivanov-2007-q3-answer"),
+        ("Ivanov 2007, A3", "interview.html#ivanov-2007-q3-answer"),
         ("its permalink", "interview.html#ivanov-2007-q3-answer"),
         (
             "Answer to Q2. What threats and challenges are the SCO and its members "
@@ -159,10 +160,15 @@ def test_objects_inv(core: FinishedBuild) -> None:
     # An exchange's label names its question and its first answer.
     assert entry("interview:answer", "ivanov-2007-q3") == (
         "https://example.org/interview.html#ivanov-2007-q3-answer",
-        "Ivanov 2007, Q3",
+        "Ivanov 2007, A3",
     )
     assert entry("interview:answer", "ivanov-threats") == (
         "https://example.org/interview.html#ivanov-2007-q2-answer",
+        "Ivanov 2007, A2",
+    )
+    # An answer's label names its question too, by the question's text.
+    assert entry("interview:question", "ivanov-threats") == (
+        "https://example.org/interview.html#ivanov-2007-q2",
         "Ivanov 2007, Q2",
     )
     assert entry("interview:answer", "ivanov-2007-q3-answer-2")[0].endswith(
@@ -188,4 +194,8 @@ def test_search_index_objects(core: FinishedBuild) -> None:
     }
     assert ("interview:interview", "ivanov-2007", "Ivanov 2007") in found
     assert ("interview:question", "ivanov-2007-q3", "Ivanov 2007, Q3") in found
-    assert ("interview:answer", "ivanov-2007-q3-answer-2", "Ivanov 2007, Q3") in found
+    assert (
+        "interview:answer",
+        "ivanov-2007-q3-answer-2",
+        "Ivanov 2007, A3 (Another official)",
+    ) in found

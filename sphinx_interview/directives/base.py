@@ -13,8 +13,8 @@ from sphinx.util.docutils import SphinxDirective
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype, location, warn
 from ..locale import __
+from ..names import fold
 from ..options import Header, read_header
-from ..topics import fold
 from ..values import split_list
 from .context import has_substitutions, note_substitution
 

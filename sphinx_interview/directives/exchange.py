@@ -10,7 +10,7 @@ from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
 from ..locale import __
 from ..options import Header
-from .base import InterviewDirectiveBase, attach_id
+from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context
 
 
@@ -20,11 +20,10 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
     kind: ClassVar[str]
     node_class: ClassVar[type[nodes.Element]]
     known_options = ("name", "speaker", "topics", "class", "time")
-    list_options = frozenset({"topics", "class"})
+    list_options = frozenset({"topics", "class", "speaker"})
 
     def run(self) -> list[nodes.Node]:
         header = self.read_header()
-        options = header.options
         context = current_context(self)
         node = self.node_class()
         self.set_source_info(node)
@@ -41,14 +40,11 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
 
         # The header line ("Question 3 — RIA Novosti") is made when writing
         # (layout.py); a speaker the author gave waits in a placeholder.
-        if options.get("speaker"):
+        speakers = self.people(header, "speaker")
+        if speakers:
+            node["speakers"] = [plain(person) for person in speakers]
             node += interview_nodes.interview_header(
-                "",
-                "",
-                *self.inline(
-                    options["speaker"], "speaker", header.lines.get("speaker")
-                ),
-                translatable=False,
+                "", "", *joined(speakers), translatable=False
             )
         elif context is not None:
             node["speaker_from"] = (

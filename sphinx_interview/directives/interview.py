@@ -63,9 +63,10 @@ class InterviewDirective(InterviewDirectiveBase):
             self.set_source_info(title_node)
             node += title_node
 
-        interviewer = joined(self.people(header, "interviewer"))
+        interviewers = self.people(header, "interviewer")
         interviewees = self.people(header, "interviewee")
-        interviewee = joined(interviewees)
+        interviewer, interviewee = joined(interviewers), joined(interviewees)
+        node["interviewers"] = [plain(person) for person in interviewers]
         node["interviewees"] = [plain(person) for person in interviewees]
         node["short"] = one_line(options.get("short", ""))
         node["topics"] = self.topics(header)
