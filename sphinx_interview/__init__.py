@@ -14,15 +14,18 @@ from .collector import collect_document
 from .directives import (
     AnswerDirective,
     InterviewDirective,
+    InterviewSpeakersDirective,
     InterviewTopicsDirective,
     QuestionDirective,
     UndefinedSubstitutions,
 )
 from .domain import InterviewDomain
 from .glossary_links import add_backrefs, link_terms
+from .index_entries import add_index_entries
+from .index_lists import fill_placeholders
+from .index_pages import SpeakerIndex, TopicIndex
 from .layout import lay_out
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
-from .topic_index import TopicIndex, add_index_entries, fill_placeholders
 from .updates import finish_reading, start_reading
 from .writers import html, html_lists, latex, man, texinfo, text
 from .xrefs import InterviewXRefRole, MystLocalLinks, warn_missing_reference
@@ -69,15 +72,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(nodes.interview_meta)
     app.add_node(nodes.interview_topics)
+    app.add_node(nodes.interview_speakers)
     app.add_node(nodes.term_link, html=html.TERM_LINK)
+    app.add_node(nodes.exchange_index, latex=latex.EXCHANGE_INDEX)
     app.add_node(nodes.exchange_links, html=html_lists.EXCHANGE_LINKS)
-    app.add_node(nodes.topic_list, html=html_lists.TOPIC_LIST)
+    app.add_node(nodes.index_list, html=html_lists.INDEX_LIST)
 
     # Markup.
     app.add_directive("interview", InterviewDirective)
     app.add_directive("question", QuestionDirective)
     app.add_directive("answer", AnswerDirective)
     app.add_directive("interview-topics", InterviewTopicsDirective)
+    app.add_directive("interview-speakers", InterviewSpeakersDirective)
     app.add_role("question", InterviewXRefRole())
     app.add_role("answer", InterviewXRefRole())
     app.add_transform(UndefinedSubstitutions)
@@ -86,6 +92,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Cross-document data, and the topic index.
     app.add_domain(InterviewDomain)
     app.add_index_to_domain("interview", TopicIndex)
+    app.add_index_to_domain("interview", SpeakerIndex)
     app.connect("doctree-read", collect_document)
     app.connect("env-get-outdated", start_reading)
     app.connect("env-updated", finish_reading)
@@ -98,7 +105,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", link_terms)
     app.connect("doctree-resolved", add_backrefs)
     app.connect("builder-inited", html_lists.note_builder)
-    app.connect("doctree-resolved", html_lists.skip_unchanged_page)
+    app.connect("doctree-resolved", html_lists.skip_unchanged_pages)
     app.connect("html-page-context", html_lists.render_index_page)
 
     # Assets.

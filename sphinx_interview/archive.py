@@ -28,6 +28,8 @@ class ExchangeLink(NamedTuple):
     anchor: str
     text: str
     summary: str
+    #: How many exchanges the link stands for: one, or a whole interview's.
+    covers: int = 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,10 +117,13 @@ class _Texts:
         """Each answer's text: one not by the interviewee names its speaker, and
         answers that would read alike are numbered (A5, A5.2)."""
         texts: list[str] = []
+        seen: set[str] = set()
         for index, speaker in enumerate(speakers, start=1):
             text = self._answer(short, str(number), speaker)
-            if text in texts:
+            # Alike to a reader: names differing in case or accents are one.
+            if fold(text) in seen:
                 text = self._answer(short, f"{number}.{index}", speaker)
+            seen.add(fold(text))
             texts.append(text)
         return tuple(texts)
 

@@ -30,6 +30,7 @@ class Subtype(StrEnum):
     UNKNOWN_OPTION = "unknown_option"
     NESTED = "nested"
     UNKNOWN_TOPIC = "unknown_topic"
+    UNKNOWN_SPEAKER = "unknown_speaker"
     BAD_CONFIG = "bad_config"
     TOPIC_INDEX_OFF = "topic_index_off"
 

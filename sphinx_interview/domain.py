@@ -18,7 +18,7 @@ from sphinx.domains import Domain, ObjType
 
 from .collector import exchange_texts
 from .labels import Entry, label_key
-from .links import one_doctree_per_document
+from .links import TOPIC_INDEX_PAGE, one_doctree_per_document
 from .locale import _
 from .records import DocRecord
 from .tables import Tables
@@ -81,13 +81,13 @@ class InterviewDomain(Domain):
         self._tables: Tables | None = None
         #: Documents read in this build (in this process or merged from workers).
         self.read_now: set[str] = set()
-        #: Whether this build looked at the topic index page on disk, and kept it
-        #: as it is (see ``writers/html_lists.skip_unchanged_page``).
-        self.topic_page_checked = False
-        self.topic_page_kept = False
-        #: Whether this build's builder has the topic index page drawn by
-        #: ``writers/html_lists.py`` (set at ``builder-inited``).
-        self.topic_page_drawn = False
+        #: Whether this build looked at the index pages on disk, and those kept
+        #: as they are (see ``writers/html_lists.skip_unchanged_pages``).
+        self.pages_checked = False
+        self.pages_kept: set[str] = set()
+        #: The name of this build's builder (set at ``builder-inited``), for the
+        #: indexes' entries (``index_pages.py``).
+        self.builder_name = ""
 
     @property
     def docs(self) -> dict[str, DocRecord]:
@@ -174,7 +174,7 @@ class InterviewDomain(Domain):
             topic = self.tables.topics.find(target)
             if topic is None:
                 return None
-            kept = self.topic_page_kept
+            kept = TOPIC_INDEX_PAGE in self.pages_kept
             return topic_refnode(builder, fromdocname, topic, node, contnode, kept=kept)
         found = self.tables.labels.find(target)
         if found is None or found.kind not in ROLE_KINDS.get(typ, ()):

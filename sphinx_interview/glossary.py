@@ -1,5 +1,5 @@
-"""Glossaries as Sphinx writes them, and the text of an exchange glossary names are
-looked for in.
+"""Glossaries as Sphinx writes them (and the records of their entries), and the
+text of an exchange glossary names are looked for in.
 
 Reading (to find the entries an exchange mentions) and writing (to link them) walk
 the same nodes in the same order, so "first use" means the same in both.
@@ -13,6 +13,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import nodes as interview_nodes
+from .records import TermRecord
+from .summaries import TOOLTIP_LENGTH, summarize
 
 #: Subtrees never linked: code, math, existing links, titles, generated headers.
 UNLINKABLE = (
@@ -93,3 +95,32 @@ def glossary_entries(
             )
             if terms:
                 yield terms, definition
+
+
+def term_records(docname: str, glossaries: list[nodes.Element]) -> Iterator[TermRecord]:
+    """One record per entry of every ``glossary`` directive in the document."""
+    for glossary in glossaries:
+        for terms, definition in glossary_entries(glossary):
+            paragraph = (
+                next(iter(definition.findall(nodes.paragraph)), None)
+                if definition is not None
+                else None
+            )
+            yield TermRecord(
+                docname=docname,
+                names=tuple(" ".join(term.astext().split()) for term in terms),
+                index_names=tuple(_index_name(term) for term in terms),
+                anchors=tuple(term["ids"][0] if term["ids"] else "" for term in terms),
+                summary=summarize(paragraph.astext(), TOOLTIP_LENGTH)
+                if paragraph
+                else "",
+                line=terms[0].line,
+            )
+
+
+def _index_name(term: nodes.term) -> str:
+    """The term as Sphinx's glossary wrote it into its index entry."""
+    for index in term.findall(addnodes.index):
+        for entry in index["entries"]:
+            return " ".join(str(entry[1]).split())
+    return " ".join(term.astext().split())

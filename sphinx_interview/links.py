@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Sphinx names domain index pages ``<domain>-<index>``.
 TOPIC_INDEX_PAGE = "interview-topics"
+SPEAKER_INDEX_PAGE = "interview-speakers"
+INDEX_PAGES = (TOPIC_INDEX_PAGE, SPEAKER_INDEX_PAGE)
 
 
 def one_doctree_per_document(builder: Builder) -> bool:
@@ -58,20 +60,23 @@ def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | No
         return None
 
 
-def topic_index_uri(builder: Builder, fromdocname: str, *, kept: bool) -> str | None:
-    """The URI of the topic index page, or None when this build writes none.
+def index_page_uri(
+    builder: Builder, fromdocname: str, page: str, *, kept: bool
+) -> str | None:
+    """The URI of an index page (topics, speakers), or None when this build
+    writes none.
 
     HTML builders write the domain indices ``html_domain_indices`` selects (Sphinx
     lists them in ``domain_indices`` before writing); ``kept``: the page is left
-    as written by an earlier build (``writers/html_lists.skip_unchanged_page``).
+    as written by an earlier build (``writers/html_lists.skip_unchanged_pages``).
     Single-page HTML writes no index pages at all, the other builders no pages.
     """
     if builder.name == "singlehtml":
         return None
     written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
-    if TOPIC_INDEX_PAGE not in written and not kept:
+    if page not in written and not kept:
         return None
-    return relative_uri(builder, fromdocname, TOPIC_INDEX_PAGE)
+    return relative_uri(builder, fromdocname, page)
 
 
 def exchange_links(

@@ -1,13 +1,20 @@
-"""How names of topics and speakers compare, sort and become anchors."""
+"""How names of topics and speakers compare, sort and become anchors, and the
+headings they make in an index."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from docutils import nodes
+
+if TYPE_CHECKING:
+    from .archive import ExchangeLink
 
 # Variants a reader does not tell apart: smart quotes (which docutils puts into
 # glossary terms but not into option values) and primes; hyphens and dashes, which
@@ -90,3 +97,41 @@ def anchor_for(prefix: str, name: str, taken: set[str] | None = None) -> str:
         if taken is None or anchor not in taken:
             return anchor
     return anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A topic or a speaker in an index: its name, its anchor, how many exchanges
+    (or questions and answers) it covers, and the links listed under it."""
+
+    name: str
+    anchor: str
+    count: int
+    links: tuple[ExchangeLink, ...]
+
+    @property
+    def letter(self) -> str:
+        return letter(self.name)
+
+
+def by_letter(headings: Iterable[Heading]) -> dict[str, list[Heading]]:
+    """Sorted headings grouped under their letters, in order."""
+    groups: dict[str, list[Heading]] = {}
+    for heading in headings:
+        groups.setdefault(heading.letter, []).append(heading)
+    return groups
+
+
+def headings(prefix: str, links: Mapping[str, Sequence[ExchangeLink]]) -> list[Heading]:
+    """Headings of the names in ``links``, sorted, each with a distinct anchor."""
+    taken: set[str] = set()
+    found = []
+    for name in sorted(links, key=sort_key):
+        anchor = anchor_for(prefix, name, taken)
+        taken.add(anchor)
+        found.append(heading(name, anchor, links[name]))
+    return found
+
+
+def heading(name: str, anchor: str, links: Sequence[ExchangeLink]) -> Heading:
+    return Heading(name, anchor, sum(link.covers for link in links), tuple(links))

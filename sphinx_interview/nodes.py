@@ -8,6 +8,7 @@ dispatch along the class's MRO.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
 
 class interview(nodes.container):
@@ -57,7 +58,15 @@ class interview_header(nodes.paragraph):
 
 
 class interview_topics(nodes.General, nodes.Element):
-    """Placeholder for an ``interview-topics`` directive, filled when resolving."""
+    """Placeholder for an ``interview-topics`` directive, filled when resolving.
+
+    Attributes: ``names`` of the topics to show (empty: all), ``interviews``
+    (labels; empty: all).
+    """
+
+
+class interview_speakers(interview_topics):
+    """Placeholder for an ``interview-speakers`` directive, filled when resolving."""
 
 
 class exchange_links(nodes.General, nodes.Element):
@@ -75,16 +84,25 @@ class exchange_links(nodes.General, nodes.Element):
     """
 
 
-class topic_list(nodes.General, nodes.Element):
-    """Topics, each with links to its exchanges: the topic index, or part of it.
+class index_list(nodes.General, nodes.Element):
+    """Topics or speakers, each with links: an index page, or part of one.
 
-    Only HTML builders get this node (see ``topic_index.topic_list``), drawn
+    Only HTML builders get this node (see ``index_lists.index_list``), drawn
     straight to HTML like :class:`exchange_links`: a large glossary makes
-    thousands of topics. Its children are the topic names as text, so that the
-    search index and ``astext()`` still find them; the writer skips them.
+    thousands of topics. Its children are the names as text, so that the search
+    index and ``astext()`` still find them; the writer skips them.
 
-    Attributes: ``topics`` (tuple of ``topics.Topic``), ``fromdocname``,
-    ``anchors`` (give each topic its anchor; only one list per page may).
+    Attributes: ``headings`` (tuple of ``names.Heading``), ``fromdocname``,
+    ``prefix`` (of the anchors it gives; each list on a page has its own),
+    ``level`` (heading level of its letters).
+    """
+
+
+class exchange_index(addnodes.index):
+    """The index entries of a question, answer or interview (``index_entries.py``).
+
+    An ``index`` node to every writer but LaTeX's, which sorts the exchanges
+    under a heading in their order (Q2 before Q10) rather than as text.
     """
 
 

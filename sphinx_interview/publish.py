@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Subtype, location, warn
-from .links import TOPIC_INDEX_PAGE
+from .links import INDEX_PAGES, SPEAKER_INDEX_PAGE, TOPIC_INDEX_PAGE
 from .locale import __
 from .names import fold
 from .xrefs import ref_title
@@ -40,21 +40,19 @@ def withdraw(env: BuildEnvironment, domain: InterviewDomain) -> None:
         std.labels.pop(label, None)
     for label in lent.get("anonlabels", ()):
         std.anonlabels.pop(label, None)
-    env.domains.index_domain.entries.pop(TOPIC_INDEX_PAGE, None)
+    for page in INDEX_PAGES:
+        env.domains.index_domain.entries.pop(page, None)
     domain.data["lent"] = {}
 
 
-def publish(
-    env: BuildEnvironment, domain: InterviewDomain, *, topic_page: bool
-) -> None:
+def publish(env: BuildEnvironment, domain: InterviewDomain, pages: set[str]) -> None:
     """Write our labels and index entries (``env-updated``, every record in).
 
-    ``data["lent"]`` lists the labels written. ``topic_page``: the build writes
-    the topic index page, which the general index's entries lead to.
+    ``data["lent"]`` lists the labels written. ``pages``: the index pages the
+    build writes, which the general index's entries lead to.
     """
     domain.data["lent"] = _publish_labels(env, domain)
-    if topic_page:
-        _publish_topics(env, domain)
+    _publish_headings(env, domain, pages)
 
 
 def _publish_labels(env: BuildEnvironment, domain: InterviewDomain) -> dict[str, Any]:
@@ -99,15 +97,24 @@ def _conflict(env: BuildEnvironment, label: str, docname: str) -> str:
     )
 
 
-def _publish_topics(env: BuildEnvironment, domain: InterviewDomain) -> None:
-    """Each topic in the general index, leading to its entry on the topic index
-    page (which lists its exchanges): one entry a topic, not one an exchange.
+def _publish_headings(
+    env: BuildEnvironment, domain: InterviewDomain, pages: set[str]
+) -> None:
+    """Each topic and speaker in the general index, leading to its entry on the
+    index page (which lists its exchanges): one entry a name, not one an exchange.
 
-    They are kept under the topic index page's name, a key of the index domain
-    that no document has (``get_relative_uri`` makes their links).
+    They are kept under the index page's name, a key of the index domain that no
+    document has (``get_relative_uri`` makes their links).
     """
     tables = domain.tables
-    env.domains.index_domain.entries[TOPIC_INDEX_PAGE] = [
-        ("single", tables.spelling.get(fold(t.name), t.name), t.anchor, "", None)
-        for t in tables.topics.topics
-    ]
+    index = env.domains.index_domain.entries
+    if TOPIC_INDEX_PAGE in pages:
+        index[TOPIC_INDEX_PAGE] = [
+            ("single", tables.spelling.get(fold(t.name), t.name), t.anchor, "", None)
+            for t in tables.topics.topics
+        ]
+    if SPEAKER_INDEX_PAGE in pages:
+        index[SPEAKER_INDEX_PAGE] = [
+            ("single", speaker.name, speaker.anchor, "", None)
+            for speaker in tables.speakers.speakers
+        ]

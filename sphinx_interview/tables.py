@@ -13,12 +13,14 @@ from typing import Any
 from .archive import Archive
 from .labels import LabelTable
 from .mentions import Mentions
+from .names import fold
 from .records import DocRecord, TermRecord
-from .topics import IndexEntry, TopicTable, glossary_spelling, index_entries
+from .speakers import SpeakerTable
+from .topics import IndexEntry, TopicTable, glossary_spelling
 
 
 class Tables:
-    """Archive, labels, glossary mentions and topics of the whole project."""
+    """Archive, labels, glossary mentions, topics and speakers of the project."""
 
     def __init__(
         self,
@@ -62,13 +64,40 @@ class Tables:
                 ]
                 for exchange in self.archive.exchanges
             }
-        return TopicTable(self.archive.exchanges, mentioned)
+        return TopicTable(self.archive, mentioned)
 
     @cached_property
     def spelling(self) -> dict[str, str]:
         return glossary_spelling(self.terms)
 
     @cached_property
+    def speakers(self) -> SpeakerTable:
+        return SpeakerTable(self.archive)
+
+    @cached_property
     def index_entries(self) -> dict[str, list[IndexEntry]]:
-        """The topics' index entries of each exchange, per document."""
-        return index_entries(self.archive.exchanges, self.topics, self.spelling)
+        """``single`` entries per document for the indexes written from doctrees
+        (the PDF's, the search page's): "topic; Ivanov 2007, Q3" at a question,
+        "topic; Ivanov 2007" at an interview for its whole, "speaker; Ivanov
+        2007, A3" at what they spoke."""
+        entries: dict[str, list[IndexEntry]] = {}
+
+        def add(docname: str, word: str, text: str, anchor: str) -> None:
+            entries.setdefault(docname, []).append(
+                ("single", f"{word}; {text}", anchor, "", None)
+            )
+
+        spelling, topics = self.spelling, self.topics
+        for (docname, interview_id), interview in self.archive.interviews.items():
+            short = self.archive.short_title(docname, interview_id)
+            for topic in topics.of_interview(docname, interview_id):
+                add(docname, spelling.get(fold(topic), topic), short, interview.anchor)
+        for exchange in self.archive.exchanges:
+            link = exchange.link
+            for topic in topics.of(exchange):
+                word = spelling.get(fold(topic), topic)
+                add(link.docname, word, link.text, link.anchor)
+        for speaker in self.speakers.speakers:
+            for spoken in speaker.links:
+                add(spoken.docname, speaker.name, spoken.text, spoken.anchor)
+        return entries

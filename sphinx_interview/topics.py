@@ -1,88 +1,120 @@
-"""Topics: which exchanges (and interviews) have each topic, and the topics'
-index entries."""
+"""Topics: which exchanges and interviews have each topic."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .archive import Exchange, ExchangeLink
-from .names import anchor_for, fold, letter, sort_key
-from .records import TermRecord
+from .archive import Archive, Exchange, ExchangeLink
+from .locale import _
+from .names import Heading, fold, headings, sort_key
+from .records import InterviewRecord, TermRecord
 
-__all__ = ["Topic", "TopicTable", "fold", "sort_key"]
+__all__ = ["IndexEntry", "TopicTable", "fold", "glossary_spelling", "sort_key"]
 
 #: A ``single`` entry of the index domain: type, text, anchor, main, key.
 IndexEntry = tuple[str, str, str, str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
-    name: str
-    anchor: str
-    links: tuple[ExchangeLink, ...]
-
-    @property
-    def letter(self) -> str:
-        return letter(self.name)
-
-
-def by_letter(topics: Iterable[Topic]) -> dict[str, list[Topic]]:
-    """Sorted topics grouped under their letters, in order."""
-    groups: dict[str, list[Topic]] = {}
-    for topic in topics:
-        groups.setdefault(topic.letter, []).append(topic)
-    return groups
-
-
 class TopicTable:
-    """The topics of every exchange, and every topic with its exchanges.
+    """The topics of every exchange and interview, and every topic as a heading.
 
-    ``mentioned`` gives each exchange the names of the glossary entries it uses
-    (automatic topics), or nothing when they are not topics.
+    A topic set on a whole interview is listed once, for the interview; an
+    exchange is listed under its own topics. ``mentioned`` gives each exchange
+    the names of the glossary entries it uses (automatic topics), or nothing.
     """
 
     def __init__(
-        self,
-        exchanges: Sequence[Exchange],
-        mentioned: Mapping[Exchange, Sequence[str]],
+        self, archive: Archive, mentioned: Mapping[Exchange, Sequence[str]]
     ) -> None:
-        written: dict[Exchange, list[str]] = {}
-        names: dict[str, str] = {}
-        for exchange in exchanges:
-            interview = exchange.interview
-            own = [
-                *(interview.topics if interview else ()),
-                *exchange.record.topics,
-                *mentioned.get(exchange, ()),
-            ]
-            # A name with nothing visible (a glossary term of format characters)
-            # could not be shown, nor sorted into the general index.
-            own = [name for name in own if fold(name)]
-            written[exchange] = own
-            for name in own:
-                names.setdefault(fold(name), name)  # as first written
-        links: dict[str, list[ExchangeLink]] = {}
+        names: dict[str, str] = {}  # each topic as first written in reading order
+
+        def name_of(written: str) -> str:
+            return names.setdefault(fold(written), written)
+
+        interviews = [
+            interview for interview in archive.interviews.values() if interview.topics
+        ]
+        self._of_interview: dict[tuple[str, str], tuple[str, ...]] = {}
         self._of: dict[Exchange, tuple[str, ...]] = {}
-        for exchange, own in written.items():
-            topics = tuple(dict.fromkeys(names[fold(name)] for name in own))
-            self._of[exchange] = topics
-            for name in topics:
-                links.setdefault(name, []).append(exchange.link)
-        taken: set[str] = set()
-        self.topics: list[Topic] = []
-        for name in sorted(links, key=sort_key):
-            anchor = anchor_for("topic", name, taken)
-            taken.add(anchor)
-            self.topics.append(Topic(name, anchor, tuple(links[name])))
+        wide: dict[tuple[str, str], set[str]] = {}
+        # Reading order: exchanges in order, an interview before its exchanges.
+        pending = {(i.docname, i.interview_id): i for i in interviews}
+        for exchange in archive.exchanges:
+            key = (exchange.record.docname, exchange.record.interview_id)
+            if key in pending:
+                self._add_interview(pending.pop(key), name_of, wide)
+            covered = wide.get(key, set())
+            own = [*exchange.record.topics, *mentioned.get(exchange, ())]
+            self._of[exchange] = tuple(
+                dict.fromkeys(
+                    name_of(name)
+                    for name in own
+                    if fold(name) and fold(name) not in covered
+                )
+            )
+        for interview in pending.values():  # interviews without exchanges
+            self._add_interview(interview, name_of, wide)
+        self.topics = self._headings(archive)
         self._by_key = {fold(topic.name): topic for topic in self.topics}
 
+    def _add_interview(
+        self,
+        interview: InterviewRecord,
+        name_of: Callable[[str], str],
+        wide: dict[tuple[str, str], set[str]],
+    ) -> None:
+        key = (interview.docname, interview.interview_id)
+        # A name with nothing visible could be neither shown nor sorted.
+        topics = tuple(dict.fromkeys(name_of(t) for t in interview.topics if fold(t)))
+        self._of_interview[key] = topics
+        wide[key] = {fold(topic) for topic in topics}
+
+    def _headings(self, archive: Archive) -> list[Heading]:
+        """Each topic's links in reading order: an interview (for its whole)
+        where its first exchange is, else after the exchanges."""
+        exchanges_of: dict[tuple[str, str], int] = {}
+        for exchange in archive.exchanges:
+            key = (exchange.record.docname, exchange.record.interview_id)
+            exchanges_of[key] = exchanges_of.get(key, 0) + 1
+        whole = str(_("%(short)s (whole interview)"))
+        links: dict[str, list[ExchangeLink]] = {}
+
+        def add_interview(key: tuple[str, str]) -> None:
+            interview = archive.interviews[key]
+            link = ExchangeLink(
+                interview.docname,
+                interview.interview_id,
+                interview.anchor,
+                whole % {"short": archive.short_title(*key)},
+                interview.title,
+                exchanges_of.get(key, 0),
+            )
+            for name in self._of_interview.pop(key):
+                links.setdefault(name, []).append(link)
+
+        wide = dict(self._of_interview)
+        for exchange in archive.exchanges:
+            key = (exchange.record.docname, exchange.record.interview_id)
+            if key in self._of_interview:
+                add_interview(key)
+            for name in self._of.get(exchange, ()):
+                links.setdefault(name, []).append(exchange.link)
+        for key in list(self._of_interview):
+            add_interview(key)
+        self._of_interview = wide
+        return headings("topic", links)
+
     def of(self, exchange: Exchange) -> tuple[str, ...]:
-        """The topics of ``exchange``, by the names the index uses."""
+        """The topics of ``exchange`` besides its interview's, as the index names
+        them."""
         return self._of.get(exchange, ())
 
-    def find(self, name: str) -> Topic | None:
+    def of_interview(self, docname: str, interview_id: str) -> tuple[str, ...]:
+        """The topics set on a whole interview."""
+        return self._of_interview.get((docname, interview_id), ())
+
+    def find(self, name: str) -> Heading | None:
         return self._by_key.get(fold(name))
 
 
@@ -95,19 +127,3 @@ def glossary_spelling(terms: Sequence[TermRecord]) -> dict[str, str]:
         for name in term.index_names or term.names:
             spelling.setdefault(fold(name), name)
     return spelling
-
-
-def index_entries(
-    exchanges: Sequence[Exchange], topics: TopicTable, spelling: Mapping[str, str]
-) -> dict[str, list[IndexEntry]]:
-    """``single`` entries "topic; Ivanov 2007, Q3" per document, for the indexes
-    written from doctrees (the PDF's, the search page's)."""
-    entries: dict[str, list[IndexEntry]] = {}
-    for exchange in exchanges:
-        link = exchange.link
-        for topic in topics.of(exchange):
-            word = spelling.get(fold(topic), topic)
-            entries.setdefault(link.docname, []).append(
-                ("single", f"{word}; {link.text}", link.anchor, "", None)
-            )
-    return entries

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .config import config_location
 from .diagnostics import Subtype, location, shown_path, warn
 from .domain import interview_domain
-from .links import TOPIC_INDEX_PAGE
+from .links import INDEX_PAGES, TOPIC_INDEX_PAGE
 from .locale import __
 from .mentions import fingerprint
 from .names import fold
@@ -51,9 +51,9 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = interview_domain(env)
     domain.remember_mentions()
     warn_duplicates(domain)
-    page = writes_topic_page(app)
-    publish(env, domain, topic_page=page)
-    if not page:
+    pages = written_index_pages(app)
+    publish(env, domain, pages)
+    if TOPIC_INDEX_PAGE not in pages:
         warn_if_topic_index_off(app, domain)
     view = {key: fingerprint(value) for key, value in published_view(domain).items()}
     old: dict[str, str] = domain.data["published"]
@@ -91,8 +91,9 @@ def published_view(domain: InterviewDomain) -> dict[str, object]:
             )
         view.update(backrefs)
     topics = tables.topics.topics
-    view["topics"] = tuple((topic.name, topic.anchor, topic.links) for topic in topics)
+    view["topics"] = tuple(topics)
     view.update({f"topic:{fold(t.name)}": (t.name, t.anchor) for t in topics})
+    view["speakers"] = tuple(tables.speakers.speakers)
     return view
 
 
@@ -114,15 +115,14 @@ def warn_duplicates(domain: InterviewDomain) -> None:
         )
 
 
-def writes_topic_page(app: Sphinx) -> bool:
-    """Whether this build writes the topic index page (when there are topics)."""
+def written_index_pages(app: Sphinx) -> set[str]:
+    """The index pages this build writes (when there is something in them)."""
+    if app.builder.format != "html" or app.builder.name == "singlehtml":
+        return set()
     setting = app.config.html_domain_indices
-    selected = setting is True or (
-        not isinstance(setting, bool) and TOPIC_INDEX_PAGE in setting
-    )
-    return (
-        selected and app.builder.format == "html" and app.builder.name != "singlehtml"
-    )
+    if isinstance(setting, bool):
+        return set(INDEX_PAGES) if setting else set()
+    return {page for page in INDEX_PAGES if page in setting}
 
 
 def warn_if_topic_index_off(app: Sphinx, domain: InterviewDomain) -> None:

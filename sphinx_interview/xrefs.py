@@ -13,7 +13,7 @@ from sphinx.util.nodes import make_refnode
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .directives.context import has_interviews
-from .links import topic_index_uri
+from .links import TOPIC_INDEX_PAGE, index_page_uri
 from .locale import _, __
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from sphinx.domains import Domain
 
     from .labels import Target
+    from .names import Heading
     from .records import Kind
-    from .topics import Topic
 
 #: Which kinds of target each role may link to.
 ROLE_KINDS: dict[str, frozenset[str]] = {
@@ -109,7 +109,7 @@ def refnode(
 def topic_refnode(
     builder: Builder,
     fromdocname: str,
-    topic: Topic,
+    topic: Heading,
     node: pending_xref,
     contnode: nodes.Element,
     *,
@@ -117,7 +117,7 @@ def topic_refnode(
 ) -> nodes.reference:
     """A link to a topic's entry on the index page; ``NoUri`` where the build
     writes no such page (LaTeX, single-page HTML, the page switched off)."""
-    uri = topic_index_uri(builder, fromdocname, kept=kept)
+    uri = index_page_uri(builder, fromdocname, TOPIC_INDEX_PAGE, kept=kept)
     if uri is None:
         raise NoUri(topic.name)
     if not node.get("refexplicit"):
@@ -190,7 +190,7 @@ _CITABLE = (interview_nodes.interview, interview_nodes.question, interview_nodes
 
 def _local_title(node: nodes.Element) -> str:
     """What ``:ref:`` shows for an element of the page being read."""
-    from .collector import SUMMARY_LENGTH, body_text, summarize
+    from .summaries import SUMMARY_LENGTH, body_text, summarize
 
     if isinstance(node, interview_nodes.interview):
         title = next(iter(node.findall(interview_nodes.interview_title)), None)

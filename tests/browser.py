@@ -116,7 +116,8 @@ def artifact(name: str) -> Path:
 
 
 # A page the seed interview lacks: a long source URL, a long name and long
-# unbreakable words, which must wrap on a phone instead of widening the page.
+# unbreakable words, which must wrap on a phone instead of widening the page;
+# lists in an answer.
 LONG_LINES_PAGE = "long-lines.html"
 _LONG_URL = (
     "https://example.org/archives/2007/05/22/interview-of-secretary-of-the-"
@@ -142,6 +143,12 @@ Long lines
    .. answer::
 
       At {_LONG_URL}, under Pneumonoultramicroscopicsilicovolcanoconiosis-like-file-names.
+
+      * the full transcript, with the questions as the agency sent them,
+      * the recording.
+
+      1. first the transcript,
+      2. then the recording.
 """
 
 
@@ -399,7 +406,8 @@ window.probe = (() => {
   };
 
   const pageLuminance = () => luminance(background(document.querySelector(
-    ".sphinx-interview, .sphinx-interview-topic-page, .sphinx-interview-topics, "
+    ".sphinx-interview, .sphinx-interview-topic-page, "
+    + ".sphinx-interview-speaker-page, .sphinx-interview-topics, "
     + ".sphinx-interview-backrefs").parentElement));
 
   return {block, pageLuminance};

@@ -265,3 +265,33 @@ def select_one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
 def text_of(tag: Tag) -> str:
     """Visible text: whitespace collapsed, permalink signs removed."""
     return " ".join(tag.get_text().replace("¶", " ").split())
+
+
+def index_headings(container: BeautifulSoup | Tag) -> dict[str, list[tuple[str, str]]]:
+    """{name: [(link text, href), ...]} of a rendered topic or speaker index."""
+    return {
+        _heading_name(entry): [(text_of(a), a["href"]) for a in entry.select("a")]
+        for entry in container.select("div.sphinx-interview-index-entry")
+    }
+
+
+def index_counts(container: BeautifulSoup | Tag) -> dict[str, str]:
+    """{name: "(count)"} of a rendered topic or speaker index."""
+    return {
+        _heading_name(entry): text_of(select_one(entry, ".sphinx-interview-count"))
+        for entry in container.select("div.sphinx-interview-index-entry")
+    }
+
+
+def index_anchors(container: BeautifulSoup | Tag) -> dict[str, str]:
+    """{name: anchor} of a rendered topic or speaker index."""
+    return {
+        _heading_name(entry): str(entry["id"])
+        for entry in container.select("div.sphinx-interview-index-entry")
+    }
+
+
+def _heading_name(entry: Tag) -> str:
+    name = select_one(entry, ".sphinx-interview-index-name")
+    count = select_one(name, ".sphinx-interview-count")
+    return text_of(name).removesuffix(text_of(count)).strip()

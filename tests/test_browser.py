@@ -43,6 +43,7 @@ INTERVIEW = "ivanov-2007.html"
 COMPONENTS = {
     INTERVIEW: ".sphinx-interview",
     "interview-topics.html": ".sphinx-interview-topic-page",
+    "interview-speakers.html": ".sphinx-interview-speaker-page",
     "topics.html": ".sphinx-interview-topics",
     "glossary.html": ".sphinx-interview-backrefs",
 }
@@ -216,6 +217,48 @@ def test_link_to_an_exchange_shows_and_highlights_it(
         )
         if viewport == MOBILE:
             page.screenshot(path=artifact(f"target-{theme}-{fragment}-mobile.png"))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+@pytest.mark.parametrize("theme", THEMES)
+def test_lists_and_highlight_stay_inside_the_answer(
+    site: str, browser: Browser, theme: str, viewport: dict[str, int]
+) -> None:
+    """A list's markers sit inside the answer, clear of its rule, and the
+    highlight of a linked answer stays within the text column."""
+    url = f"{site}{theme}/{LONG_LINES_PAGE}#long-lines-q1-answer"
+    with open_page(browser, url, LIGHT, viewport) as page:
+        seen = page.evaluate(
+            """() => {
+                const answer = document.getElementById("long-lines-q1-answer");
+                const box = answer.getBoundingClientRect();
+                const style = getComputedStyle(answer);
+                const rule = box.left + parseFloat(style.borderLeftWidth);
+                const outside = Math.max(0, parseFloat(style.outlineOffset)
+                    + parseFloat(style.outlineWidth));
+                // The column: the nearest ancestor holding the page's text.
+                let column = answer.parentElement;
+                while (column.getBoundingClientRect().width <= box.width + 1) {
+                    column = column.parentElement;
+                }
+                const edges = column.getBoundingClientRect();
+                const columnStyle = getComputedStyle(column);
+                return {
+                    // Markers hang about 1em left of an item's text.
+                    gaps: [...answer.querySelectorAll("li")].map((item) =>
+                        item.getBoundingClientRect().left - rule),
+                    em: parseFloat(style.fontSize),
+                    left: box.left - outside
+                        - (edges.left + parseFloat(columnStyle.paddingLeft)),
+                    right: edges.right - parseFloat(columnStyle.paddingRight)
+                        - (box.right + outside),
+                };
+            }"""
+        )
+    assert len(seen["gaps"]) == 4, seen
+    assert min(seen["gaps"]) >= 1.2 * seen["em"], seen
+    assert seen["left"] >= -0.5, seen
+    assert seen["right"] >= -0.5, seen
 
 
 @pytest.mark.parametrize("page_name", [*COMPONENTS, LONG_LINES_PAGE])

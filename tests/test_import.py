@@ -24,7 +24,7 @@ from sphinx_interview.transcripts.detect import detect_format
 from sphinx_interview.transcripts.escape import md_paragraph, rst_paragraph
 from sphinx_interview.transcripts.lines import clean
 
-from .helpers import ProjectFactory, select_one, text_of
+from .helpers import ProjectFactory, index_headings, select_one, text_of
 
 SAMPLES = Path(__file__).parent / "samples"
 SEED = SAMPLES / "ivanov-2007.txt"
@@ -347,8 +347,8 @@ def test_ohms_keywords_are_topics_of_their_exchanges(site: Site) -> None:
         "html.parser",
     )
     links = {
-        text_of(term): sorted(a["href"] for a in term.find_next("dd").select("a"))
-        for term in index.select("dl.sphinx-interview-topic-index > dt")
+        name: sorted(href for _text, href in found)
+        for name, found in index_headings(index).items()
     }
     assert links == {
         "Birthplaces": ["ellison.html#ellison-q1"],

@@ -193,43 +193,53 @@ def test_pdf_citations_from_another_page_are_live_links(
 
 
 @pytest.mark.latex
-def test_pdf_ends_with_the_topic_index_and_the_general_index(
+def test_pdf_index_lists_topics_and_speakers_with_their_exchanges(
     pdf_root: LatexBuild, interview: nodes.document
 ) -> None:
     titles = [title for title, _page in pdf_root.outline]
-    assert titles[-2:] == ["Topic Index", "Index"]
-    topic_pages = pdf_root.chapter_pages("Topic Index")
+    assert titles[-1] == "Index"
     index_pages = pdf_root.chapter_pages("Index")
-    topic_index = " ".join(pdf_root.pages[page - 1] for page in topic_pages)
-    general_index = " ".join(pdf_root.pages[page - 1] for page in index_pages)
-    assert "topic index" in topic_index.lower()
-    assert "index" in general_index.lower()
-    topic_text = squash(topic_index)
-    general_text = " ".join(general_index.split())
-    # Every topic of every question (and of the whole interview) is listed
-    # with that exchange, in both indexes.
+    entries = pdf_index(" ".join(pdf_root.pages[page - 1] for page in index_pages))
+    # Every topic of every question is a heading listing that exchange; a topic
+    # of the whole interview lists the interview, once.
     (whole,) = interview.findall(interview_nodes.interview)
+    for topic in whole["topics"]:
+        assert entries[topic] == [SHORT], topic
     for question in interview.findall(interview_nodes.question):
-        exchange = f"{SHORT}, Q{question['number']}"
-        for topic in [*question["topics"], *whole["topics"]]:
-            assert squash(f"{topic} ({exchange})") in topic_text, (topic, exchange)
-            entry = rf"{re.escape(topic)}(, \d+)? ({SHORT}, Q\d+, \d+ )*{exchange}, \d+"
-            assert re.search(entry, general_text), (topic, exchange)
-    # Glossary terms found in an exchange are topics too.
-    assert squash(f"ebb tide ({SHORT}, Q3)") in topic_text
+        for topic in set(question["topics"]) - set(whole["topics"]):
+            assert f"{SHORT}, Q{question['number']}" in entries[topic], topic
+    # Glossary terms found in an exchange are topics too, under the term's own
+    # heading (which has the glossary's page).
+    assert f"{SHORT}, Q3" in entries["ebb tide"]
+    # Speakers list what they said, in the interview's order (A2 before A10).
+    assert entries["Elsa Marten"] == [f"{SHORT}, A{n}" for n in range(1, 13)]
+    assert entries["Jon Marten"] == [f"{SHORT}, A5 (Jon Marten)"]
+    assert entries["pilot boat"] == [f"{SHORT}, Q{n}" for n in (2, 10, 11, 12)]
     # The page numbers are links to the exchange.
-    for pages in topic_pages, index_pages:
-        cited = [
-            (line, found.group(1))
-            for line in pdf_root.lines
-            if line.page in pages
-            and (found := re.search(rf"{SHORT}, Q(\d+)\)?, \d+$", line.text))
-        ]
-        assert len(cited) > EXCHANGES, pages
-        for line, number in cited:
-            target = line.pieces[-1].link
-            assert target, line
-            assert f"Question {number} — " in pdf_root.pages[target - 1], line
+    cited = [
+        (line, found.group(1))
+        for line in pdf_root.lines
+        if line.page in index_pages
+        and (found := re.search(rf"{SHORT}, [QA](\d+)( \(.*\))?, \d+$", line.text))
+    ]
+    assert len(cited) > EXCHANGES * 2
+    for line, number in cited:
+        target = line.pieces[-1].link
+        assert target, line
+        assert f"Question {number} — " in pdf_root.pages[target - 1], line
+
+
+def pdf_index(text: str) -> dict[str, list[str]]:
+    """The PDF index's headings, each with its sub-entries without page numbers."""
+    entries: dict[str, list[str]] = {}
+    heading: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith(SHORT):
+            heading.append(line.rsplit(", ", 1)[0])
+        elif len(line) > 1 and line != "INDEX":
+            heading = entries.setdefault(line.split(", ")[0], [])
+    return entries
 
 
 # -- the showcase ------------------------------------------------------------

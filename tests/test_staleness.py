@@ -22,6 +22,7 @@ def talk(name: str, question: str, topics: str = "Résumé") -> str:
 
 .. interview:: Talk {name}
    :name: {name}
+   :interviewee: Ann Lee
    :topics: {topics}
 
    .. question:: {question}
@@ -116,15 +117,18 @@ def test_a_label_added_elsewhere_warns_as_in_a_fresh_build(
     ]
 
 
-def test_topic_index_page_is_written_only_when_it_changes(
+def test_index_pages_are_written_only_when_they_change(
     project: ProjectFactory,
 ) -> None:
     proj = archive(project, "{interview:topic}`resume`")
     page = proj.outdir / "interview-topics.html"
+    speakers = proj.outdir / "interview-speakers.html"
     written = page.stat().st_mtime_ns
+    speakers_written = speakers.stat().st_mtime_ns
     proj.replace("ia.rst", "An answer.", "An answer, a little longer.")
     assert assert_same_as_fresh(proj) == []
     assert page.stat().st_mtime_ns == written
+    assert speakers.stat().st_mtime_ns == speakers_written
     # Kept as it was, the page is still linked to.
     link = select_one(proj.html("cite-md"), "a.reference")
     assert link["href"] == "interview-topics.html#topic-resume"

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from bs4 import Tag
 
-from sphinx_interview.topics import fold, sort_key
+from sphinx_interview.names import fold, sort_key
 
-from .helpers import FinishedBuild, SharedBuilds, select_one, text_of
+from .helpers import (
+    FinishedBuild,
+    SharedBuilds,
+    index_anchors,
+    index_counts,
+    index_headings,
+    select_one,
+    text_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -18,30 +25,24 @@ def full(built: SharedBuilds) -> FinishedBuild:
     return built("full")
 
 
-def topic_lists(container: Tag) -> dict[str, list[tuple[str, str]]]:
-    """{topic: [(link text, href), ...]} of a rendered topic list."""
-    return {
-        text_of(dt): [(text_of(a), a["href"]) for a in dd.select("a.reference")]
-        for dl in container.select("dl.sphinx-interview-topic-index")
-        for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd"), strict=True)
-    }
-
-
 IVANOV_Q1 = ("Ivanov 2007, Q1", "interview.html#ivanov-2007-q1")
 IVANOV_Q2 = ("Ivanov 2007, Q2", "interview.html#ivanov-2007-q2")
 IVANOV_Q3 = ("Ivanov 2007, Q3", "interview.html#ivanov-2007-q3")
 SECOND_Q1 = ("An official, 2010, Q1", "second.html#second-2010-q1")
+# A topic set on a whole interview is listed once, for the interview.
+IVANOV = ("Ivanov 2007 (whole interview)", "interview.html#ivanov-2007-interview")
+SECOND = ("An official, 2010 (whole interview)", "second.html#second-2010")
 
 EXPECTED = {
     "Chelyabinsk Region": [IVANOV_Q3, SECOND_Q1],
     "Drug trafficking": [IVANOV_Q1, SECOND_Q1],
     "Émigrés": [IVANOV_Q3],
-    "exercises": [IVANOV_Q3, SECOND_Q1],
+    "exercises": [IVANOV_Q3, SECOND],
     "Military alliance": [IVANOV_Q2],
     "NATO": [IVANOV_Q2],
     "Peaceful Mission-2007": [IVANOV_Q3, SECOND_Q1],
     "SCO": [IVANOV_Q1, IVANOV_Q2, SECOND_Q1],
-    "Security": [IVANOV_Q1, IVANOV_Q2, IVANOV_Q3],
+    "Security": [IVANOV],
     "three evils": [IVANOV_Q1],
 }
 
@@ -54,39 +55,58 @@ def test_index_page(full: FinishedBuild) -> None:
     # Topics sort case-insensitively with accents folded ("Émigrés" under E);
     # "drug trafficking" from the second interview joins "Drug trafficking";
     # glossary entries used in an exchange are topics under their first name.
-    found = topic_lists(body)
+    found = index_headings(body)
     assert list(found) == list(EXPECTED)
     assert found == EXPECTED
-    # Every topic has an anchor, which :interview:topic: links to.
-    assert select_one(body, "dt#topic-nato").get_text() == "NATO"
+    # Each topic is a heading with the number of exchanges it covers (a whole
+    # interview counts its exchanges), and has an anchor :interview:topic:
+    # links to.
+    counts = index_counts(body)
+    assert counts["Security"] == "(3)"
+    assert counts["exercises"] == "(2)"
+    nato = select_one(body, "#topic-nato")
+    assert text_of(select_one(nato, "h3")) == "NATO (1)"
     # Each link is followed by the question's first sentence, not given it as a
     # tooltip too.
-    nato = select_one(body, "dt#topic-nato").find_next_sibling("dd")
-    assert text_of(nato) == "Ivanov 2007, Q2 — Is the SCO an anti-NATO alliance?"
-    assert body.select("dl.sphinx-interview-topic-index a[title]") == []
-    assert [text_of(h) for h in body.select("h2.rubric")] == [
-        "C",
-        "D",
-        "E",
-        "M",
-        "N",
-        "P",
-        "S",
-        "T",
+    assert text_of(select_one(nato, "li")) == (
+        "Ivanov 2007, Q2 — Is the SCO an anti-NATO alliance?"
+    )
+    assert body.select(".sphinx-interview-index a[title]") == []
+    letters = ["C", "D", "E", "M", "N", "P", "S", "T"]
+    assert [text_of(h) for h in body.select("h2.sphinx-interview-letter")] == letters
+    # Letters to jump to, each leading to its group.
+    nav = select_one(body, "nav.sphinx-interview-letters")
+    assert [(text_of(a), a["href"]) for a in nav.select("a")] == [
+        (letter, f"#letter-{letter.lower()}") for letter in letters
     ]
+    assert all(body.select(a["href"]) for a in nav.select("a"))
 
 
 def test_directive_and_filters(full: FinishedBuild) -> None:
-    sections = full.html("topics").select("section section")
-    all_topics, only_two, only_second = (topic_lists(section) for section in sections)
+    sections = [
+        section
+        for section in full.html("topics").select("section section")
+        if section.select_one(".sphinx-interview-index")
+    ]
+    all_topics, only_two, only_second = (index_headings(s) for s in sections)
     assert all_topics == EXPECTED
     assert only_two == {
         "Drug trafficking": EXPECTED["Drug trafficking"],
         "NATO": [IVANOV_Q2],
     }
     assert only_second == {
-        topic: [SECOND_Q1] for topic, links in EXPECTED.items() if SECOND_Q1 in links
+        topic: [link]
+        for topic, links in EXPECTED.items()
+        for link in links
+        if link in (SECOND_Q1, SECOND)
     }
+    # The same structure as the index page, with anchors of its own.
+    first = sections[0]
+    assert first.select_one("nav.sphinx-interview-letters a")["href"] == (
+        "#topics-1-letter-c"
+    )
+    assert select_one(first, "#topics-1-topic-nato") is not None
+    assert first.select("h3.sphinx-interview-letter")  # its section is an h2
 
 
 def test_topic_role_and_ref(full: FinishedBuild) -> None:
@@ -113,10 +133,7 @@ def test_general_index_lists_topics(full: FinishedBuild) -> None:
     """Each topic once, leading to its entry on the topic index page (which lists
     its exchanges); a glossary term's own entry and its topic share a heading."""
     genindex = select_one(full.html("genindex"), "div.body")
-    anchors = {
-        text_of(dt): dt["id"]
-        for dt in full.html("interview-topics").select("dt[id]")
-    }
+    anchors = index_anchors(full.html("interview-topics"))
 
     def links(name: str) -> list[str]:
         (entry,) = [
@@ -142,22 +159,30 @@ def test_general_index_lists_topics(full: FinishedBuild) -> None:
 
 def test_auto_topics_can_be_switched_off(built: SharedBuilds) -> None:
     proj = built("full", interview_auto_topics=False)
-    found = topic_lists(select_one(proj.html("interview-topics"), "div.body"))
+    found = index_headings(select_one(proj.html("interview-topics"), "div.body"))
     assert "Chelyabinsk Region" not in found
     assert found["NATO"] == [IVANOV_Q2]  # given by :topics:
     assert "SCO" not in found
 
 
-def test_latex_has_the_topic_index_and_index_entries(built: SharedBuilds) -> None:
+def test_latex_gives_topics_in_the_general_index(built: SharedBuilds) -> None:
+    """In the PDF the topics are in the back-of-book index, two levels deep
+    (topic, then exchange), not in a separate flat list."""
     proj = built("full", "latex")
     assert proj.warnings() == []
     tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\begin{sphinxtheindex}" in tex
-    assert r"\sphinxstyleindexentry{NATO}" in tex
-    assert r"\sphinxstyleindexextra{Ivanov 2007, Q2}" in tex
+    assert r"\sphinxstyleindexentry{NATO}" not in tex
+    # Sort keys have their numbers padded, so that Q2 comes before Q10.
     assert (
-        r"\index{NATO@\spxentry{NATO}!Ivanov 2007, Q2@\spxentry{Ivanov 2007, Q2}" in tex
+        r"\index{NATO@\spxentry{NATO}!Ivanov 002007, Q000002"
+        r"@\spxentry{Ivanov 2007, Q2}" in tex
     )
+    # A topic of the whole interview, once, at the interview.
+    assert (
+        r"\index{Security@\spxentry{Security}!Ivanov 002007"
+        r"@\spxentry{Ivanov 2007}" in tex
+    )
+    assert "Security@\\spxentry{Security}!Ivanov 002007, Q" not in tex
 
 
 def test_sorting_is_natural() -> None:

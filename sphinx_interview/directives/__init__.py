@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from .base import InterviewDirectiveBase, UndefinedSubstitutions
 from .exchange import AnswerDirective, QuestionDirective
+from .indexes import InterviewSpeakersDirective, InterviewTopicsDirective
 from .interview import InterviewDirective
-from .topics import InterviewTopicsDirective
 
 __all__ = [
     "AnswerDirective",
     "InterviewDirective",
     "InterviewDirectiveBase",
+    "InterviewSpeakersDirective",
     "InterviewTopicsDirective",
     "QuestionDirective",
     "UndefinedSubstitutions",

@@ -1,14 +1,13 @@
-"""HTML: generated lists of links to exchanges (topic lists, "Mentioned in") and the
-topic index page, written as HTML directly.
+"""HTML: generated lists of links to exchanges ("Mentioned in", topics, speakers)
+and the topic and speaker index pages, written as HTML directly.
 
-An archive's topic lists hold thousands of links; as docutils nodes they cost more
-time and memory than the rest of the extension together.
+An archive's index lists hold thousands of links; as docutils nodes they cost
+more time and memory than the rest of the extension together.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -17,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..domain import interview_domain
-from ..links import TOPIC_INDEX_PAGE, relative_uri
+from ..index_pages import SpeakerIndex, TopicIndex
+from ..links import INDEX_PAGES, relative_uri
+from ..locale import _
 from ..mentions import fingerprint
-from ..topic_index import TopicIndex
-from ..topics import by_letter
+from ..names import by_letter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
     from ..archive import ExchangeLink
-    from ..topics import Topic
+    from ..names import Heading
 
 
 def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
@@ -40,11 +40,10 @@ def visit_exchange_links(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def visit_topic_list(self: HTML5Translator, node: nodes.Element) -> None:
-    """The definition list docutils would write for the topics and their links."""
+def visit_index_list(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.extend(
-        _page_links(self).topic_list(
-            node["fromdocname"], node["topics"], node["anchors"]
+        _page_links(self).index_list(
+            node["fromdocname"], node["headings"], node["prefix"], node["level"]
         )
     )
     raise nodes.SkipNode
@@ -62,7 +61,7 @@ def _page_links(self: HTML5Translator) -> PageLinks:
 class PageLinks:
     """The generated links of one written page, as HTML.
 
-    A topic index lists each exchange under several topics and links to each
+    An index lists each exchange under several headings and links to each
     document many times: each link's markup and each document's URI are made
     once per page, and forgotten with the page.
     """
@@ -71,22 +70,40 @@ class PageLinks:
     uris: dict[tuple[str, str], str | None] = field(default_factory=dict)
     made: dict[tuple[str, ExchangeLink, bool], str] = field(default_factory=dict)
 
-    def topic_list(
-        self, fromdocname: str, topics: Sequence[Topic], anchors: bool
-    ) -> list[str]:
-        """Pieces of a definition list: each topic, then links to its exchanges.
+    def index_list(
+        self, fromdocname: str, headings: Sequence[Heading], prefix: str, level: int
+    ) -> Iterator[str]:
+        """Pieces of an index: letters to jump to, then for each letter its
+        headings (name, count) and their links.
 
-        Pieces, not one string: a large glossary's list is megabytes, and the
+        Pieces, not one string: a large glossary's index is megabytes, and the
         caller's own joining is then the only copy.
         """
-        pieces = ['<dl class="simple sphinx-interview-topic-index">\n']
-        for topic in topics:
-            anchor = f' id="{escape(topic.anchor)}"' if anchors else ""
-            pieces.append(f"<dt{anchor}>{escape(topic.name)}</dt><dd>")
-            pieces.append(self.markup(fromdocname, topic.links, False))
-            pieces.append("</dd>\n")
-        pieces.append("</dl>\n")
-        return pieces
+        groups = by_letter(headings)
+        ids = {letter: f"{prefix}letter-{_slug(letter)}" for letter in groups}
+        yield '<div class="sphinx-interview-index">\n'
+        label = escape(_("Letters"))
+        yield f'<nav class="sphinx-interview-letters" aria-label="{label}">'
+        yield " ".join(f'<a href="#{ids[g]}">{escape(g)}</a>' for g in groups)
+        yield "</nav>\n"
+        top, sub = min(level, 6), min(level + 1, 6)
+        for letter, group in groups.items():
+            yield (
+                f'<div class="sphinx-interview-letter-group" id="{ids[letter]}">\n'
+                f'<h{top} class="sphinx-interview-letter">{escape(letter)}</h{top}>\n'
+            )
+            for item in group:
+                yield (
+                    f'<div class="sphinx-interview-index-entry" '
+                    f'id="{escape(prefix + item.anchor)}">\n'
+                    f'<h{sub} class="sphinx-interview-index-name">{escape(item.name)}'
+                    f' <span class="sphinx-interview-count">({item.count})</span>'
+                    f"</h{sub}>\n"
+                )
+                yield self.markup(fromdocname, item.links, False)
+                yield "</div>\n"
+            yield "</div>\n"
+        yield "</div>\n"
 
     def markup(
         self, fromdocname: str, links: Sequence[ExchangeLink], inline: bool
@@ -115,6 +132,11 @@ class PageLinks:
         return self.uris[key]
 
 
+def _slug(letter: str) -> str:
+    """A letter as part of an id that XHTML (EPUB) accepts too."""
+    return letter.lower() if letter.isalnum() else "other"
+
+
 def _link_markup(link: ExchangeLink, uri: str | None, inline: bool) -> str:
     """One link (``uri`` None: the builder has no such page, so only its text).
 
@@ -136,7 +158,7 @@ def _link_markup(link: ExchangeLink, uri: str | None, inline: bool) -> str:
 
 
 EXCHANGE_LINKS = (visit_exchange_links, None)
-TOPIC_LIST = (visit_topic_list, None)
+INDEX_LIST = (visit_index_list, None)
 
 
 def render_index_page(
@@ -146,48 +168,46 @@ def render_index_page(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> str | None:
-    """``html-page-context``: draw the index page with one anchor per topic.
+    """``html-page-context``: draw the topic and speaker index pages, with an
+    anchor per heading.
 
-    The theme's ``page.html`` frames it, so it looks like any other page.
+    The theme's ``page.html`` frames them, so they look like any other page.
     """
-    if pagename != TOPIC_INDEX_PAGE or templatename != "domainindex.html":
+    if pagename not in INDEX_PAGES or templatename != "domainindex.html":
         return None
     # Written as HTML directly, not through docutils: for a large archive the
     # page is megabytes, and docutils' writer would hold several copies of it.
+    index = TopicIndex if pagename == INDEX_PAGES[0] else SpeakerIndex
+    title = index.localname
+    headings = index.headings(interview_domain(app.env).tables)
     links = PageLinks(app.builder)
-    title = TopicIndex.localname
     body = [
-        f"<!-- {_MARK}{page_digest(app)} -->\n",
-        '<div class="sphinx-interview-topic-page docutils container">\n',
-        f"<h1>{html.escape(title)}</h1>\n",
+        f"<!-- {_MARK}{page_digest(app, pagename)} -->\n",
+        f'<div class="{index.css_class} docutils container">\n',
+        f"<h1>{escape(title)}</h1>\n",
+        *links.index_list(pagename, headings, "", 2),
+        "</div>\n",
     ]
-    topics = interview_domain(app.env).tables.topics.topics
-    for letter, group in by_letter(topics).items():
-        body.append(
-            f'<h2 class="rubric" id="cap-{html.escape(letter)}">'
-            f"{html.escape(letter)}</h2>\n"
-        )
-        body.extend(links.topic_list(pagename, group, anchors=True))
-    body.append("</div>\n")
     context["body"] = "".join(body)
     context["title"] = title
     context.setdefault("display_toc", False)
     return "page.html"
 
 
-#: The comment at the start of the topic index page's body, with its digest.
-_MARK = "sphinx-interview topic index "
+#: The comment at the start of an index page's body, with its digest.
+_MARK = "sphinx-interview index "
 
 
-def page_digest(app: Sphinx) -> str:
-    """What the topic index page shows (its topics, as the published view has
-    them) and how it is written (builder, configuration, tags, version)."""
+def page_digest(app: Sphinx, pagename: str) -> str:
+    """What an index page shows (its headings, as the published view has them)
+    and how it is written (builder, configuration, tags, version)."""
     from .. import __version__
 
     info = getattr(app.builder, "build_info", None)
+    published = interview_domain(app.env).data["published"]
     return fingerprint(
         (
-            interview_domain(app.env).data["published"].get("topics"),
+            published.get(pagename.removeprefix("interview-")),
             app.builder.name,
             getattr(info, "config_hash", None),
             getattr(info, "tags_hash", None),
@@ -196,45 +216,38 @@ def page_digest(app: Sphinx) -> str:
     )
 
 
-def skip_unchanged_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: leave the topic index page as it is on disk when it
-    would be written the same.
+def skip_unchanged_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: leave an index page as it is on disk when it would be
+    written the same.
 
     Sphinx writes every domain index page in every build, and an archive's topic
     index is its largest page. After ``prepare_writing`` (which gave every page
-    its navigation links, this page's included), taking the page out of the
+    its navigation links, these pages' included), taking a page out of the
     builder's ``domain_indices`` leaves it unwritten. Only for ``html`` and
     ``dirhtml``, whose pages the digest in the page's body stands for.
     """
     builder = app.builder
-    indices: list[Any] = getattr(builder, "domain_indices", [])
-    entry = next((e for e in indices if e[0] == TOPIC_INDEX_PAGE), None)
     domain = interview_domain(app.env)
-    if (
-        entry is None
-        or builder.name not in {"html", "dirhtml"}
-        or domain.topic_page_checked
-    ):
+    if domain.pages_checked or builder.name not in {"html", "dirhtml"}:
         return
-    domain.topic_page_checked = True
+    domain.pages_checked = True
+    indices: list[Any] = getattr(builder, "domain_indices", [])
     # get_output_path since Sphinx 9; get_outfilename before.
     output_path = getattr(builder, "get_output_path", None) or builder.get_outfilename  # type: ignore[attr-defined]
-    path = Path(output_path(TOPIC_INDEX_PAGE))
-    try:
-        with path.open(encoding="utf-8") as page:
-            written = any(f"{_MARK}{page_digest(app)}" in line for line in page)
-    except OSError:
-        return
-    if written:
-        indices.remove(entry)
-        domain.topic_page_kept = True
-
-
-#: Builders whose topic index page ``render_index_page`` draws (the json and
-#: pickle builders store the index's entries as data, and keep them).
-DRAWING_BUILDERS = frozenset({"html", "dirhtml", "epub"})
+    for entry in list(indices):
+        if entry[0] not in INDEX_PAGES:
+            continue
+        mark = f"{_MARK}{page_digest(app, entry[0])}"
+        try:
+            with Path(output_path(entry[0])).open(encoding="utf-8") as page:
+                written = any(mark in line for line in page)
+        except OSError:
+            continue
+        if written:
+            indices.remove(entry)
+            domain.pages_kept.add(entry[0])
 
 
 def note_builder(app: Sphinx) -> None:
-    """``builder-inited``: whether this build draws the topic index page."""
-    interview_domain(app.env).topic_page_drawn = app.builder.name in DRAWING_BUILDERS
+    """``builder-inited``: the builder the indexes are made for."""
+    interview_domain(app.env).builder_name = app.builder.name

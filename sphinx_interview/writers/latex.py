@@ -6,6 +6,7 @@ references to questions and answers resolve in the PDF instead of printing "??".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -62,3 +63,30 @@ def depart_title(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 TITLE = (visit_title, depart_title)
+
+
+def visit_exchange_index(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """Sphinx's ``\\index`` entries, each second level given a sort key whose
+    numbers are padded: makeindex sorts keys as text, and "Ivanov 2007, Q10"
+    would come before "Ivanov 2007, Q2"."""
+    start = len(self.body)
+    try:
+        self.visit_index(node)
+    finally:
+        self.body[start:] = [_numbered_keys(piece) for piece in self.body[start:]]
+
+
+#: ``\index{key@text!key@text}``; makeindex quotes ``!`` and ``@`` with ``"``.
+_SUBENTRY = re.compile(r'(\\index\{(?:[^!"]|".)*!)((?:[^@"]|".)*)@')
+
+
+def _numbered_keys(piece: str) -> str:
+    return _SUBENTRY.sub(
+        lambda found: (
+            found[1] + re.sub(r"\d+", lambda number: number[0].zfill(6), found[2]) + "@"
+        ),
+        piece,
+    )
+
+
+EXCHANGE_INDEX = (visit_exchange_index, None)
