@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config, nodes
+from . import config, nodes, page_contents
 from .assets import STYLESHEET, copy_assets
 from .collector import collect_document
 from .directives import (
@@ -25,6 +25,7 @@ from .index_entries import add_index_entries
 from .index_lists import fill_placeholders
 from .index_pages import SpeakerIndex, TopicIndex
 from .layout import lay_out
+from .links import IndexPageReferences
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .updates import finish_reading, start_reading
 from .writers import html, html_lists, latex, man, texinfo, text
@@ -88,12 +89,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("answer", InterviewXRefRole())
     app.add_transform(UndefinedSubstitutions)
     app.add_transform(MystLocalLinks)
+    app.add_post_transform(IndexPageReferences)
 
     # Cross-document data, and the topic index.
     app.add_domain(InterviewDomain)
     app.add_index_to_domain("interview", TopicIndex)
     app.add_index_to_domain("interview", SpeakerIndex)
     app.connect("doctree-read", collect_document)
+    app.connect("doctree-read", page_contents.add_entries, page_contents.PRIORITY)
     app.connect("env-get-outdated", start_reading)
     app.connect("env-updated", finish_reading)
     app.connect("warn-missing-reference", warn_missing_reference)

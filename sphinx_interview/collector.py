@@ -118,6 +118,7 @@ def _interviews(
         )
         title = " ".join(title_node.astext().split()) if title_node else ""
         date = node.get("date", "")
+        section = _section_of(node)
         yield InterviewRecord(
             docname=docname,
             interview_id=node["interview_id"],
@@ -135,9 +136,17 @@ def _interviews(
             topics=tuple(node.get("topics", ())),
             interviewers=tuple(node.get("interviewers", ())),
             interviewees=tuple(node.get("interviewees", ())),
+            section=section["ids"][0] if section is not None and section["ids"] else "",
             source=node.source or source,
             line=node.line,
         )
+
+
+def _section_of(node: nodes.Element) -> nodes.Element | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
 
 
 def _references(found: _Found) -> Iterator[str]:

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
+from sphinx.locale import _ as sphinx_
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from .archive import ExchangeLink
@@ -77,6 +80,51 @@ def index_page_uri(
     if page not in written and not kept:
         return None
     return relative_uri(builder, fromdocname, page)
+
+
+#: The label ``sphinxinterview.sty`` puts at the start of the PDF's index, as
+#: the LaTeX writer spells a reference to it.
+BACK_INDEX_URI = "%sphinxinterview-index#"
+
+
+def back_index_link(
+    builder_name: str, config: Config, contnode: nodes.Node
+) -> nodes.reference | None:
+    """In a PDF, which has no index pages, a link to its back-of-book index (which
+    lists topics and speakers); None for other builders, or without an index."""
+    if builder_name != "latex":
+        return None
+    if not config.latex_elements.get("printindex", r"\printindex"):
+        return None
+    reference = nodes.reference("", "", internal=True, refuri=BACK_INDEX_URI)
+    reference += contnode
+    return reference
+
+
+class IndexPageReferences(SphinxPostTransform):
+    """LaTeX: ``:ref:`interview-topics``` and ``:ref:`interview-speakers``` lead to
+    the back-of-book index, read "Index" (Sphinx's own name for it) unless given
+    a title, instead of printing the label as text."""
+
+    builders = ("latex",)
+    #: Before Sphinx resolves references (10), which would find no page.
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if (
+                node.get("refdomain") != "std"
+                or node.get("reftype") != "ref"
+                or str(node.get("reftarget", "")).lower() not in INDEX_PAGES
+            ):
+                continue
+            content = node.next_node(nodes.Element) or nodes.inline()
+            if not node.get("refexplicit"):
+                text = sphinx_("Index")
+                content = nodes.inline(text, text, classes=content.get("classes", []))
+            link = back_index_link("latex", self.config, content)
+            if link is not None:
+                node.replace_self(link)
 
 
 def exchange_links(

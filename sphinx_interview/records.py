@@ -38,6 +38,9 @@ class InterviewRecord(Anchored):
     topics: tuple[str, ...]
     interviewers: tuple[str, ...]
     interviewees: tuple[str, ...]
+    #: The id of the section the interview is in ("" if none): its entry in
+    #: the page's contents goes below that section's.
+    section: str
     source: str
     line: int | None
 

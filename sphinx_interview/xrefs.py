@@ -13,7 +13,7 @@ from sphinx.util.nodes import make_refnode
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .directives.context import has_interviews
-from .links import TOPIC_INDEX_PAGE, index_page_uri
+from .links import TOPIC_INDEX_PAGE, back_index_link, index_page_uri
 from .locale import _, __
 
 if TYPE_CHECKING:
@@ -115,13 +115,17 @@ def topic_refnode(
     *,
     kept: bool,
 ) -> nodes.reference:
-    """A link to a topic's entry on the index page; ``NoUri`` where the build
-    writes no such page (LaTeX, single-page HTML, the page switched off)."""
+    """A link to a topic's entry on the index page; in a PDF to the back-of-book
+    index; ``NoUri`` where the build has neither (single-page HTML, the page
+    switched off)."""
     uri = index_page_uri(builder, fromdocname, TOPIC_INDEX_PAGE, kept=kept)
-    if uri is None:
-        raise NoUri(topic.name)
     if not node.get("refexplicit"):
         contnode = nodes.inline(topic.name, topic.name, classes=contnode["classes"])
+    if uri is None:
+        back = back_index_link(builder.name, builder.config, contnode)
+        if back is None:
+            raise NoUri(topic.name)
+        return back
     reference = nodes.reference(
         "", "", internal=True, refuri=f"{uri}#{topic.anchor}", reftitle=topic.name
     )

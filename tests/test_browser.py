@@ -219,6 +219,46 @@ def test_link_to_an_exchange_shows_and_highlights_it(
             page.screenshot(path=artifact(f"target-{theme}-{fragment}-mobile.png"))
 
 
+#: Where each theme shows the page's own contents ("On this page").
+PAGE_CONTENTS = {
+    "furo": ".toc-drawer .toc-tree",
+    "pydata_sphinx_theme": "#pst-page-toc-nav",
+}
+
+
+@pytest.mark.parametrize("theme", list(PAGE_CONTENTS))
+def test_page_contents_lead_to_the_questions(
+    site: str, browser: Browser, theme: str
+) -> None:
+    """The "On this page" panel lists the interview and its questions; following
+    one shows that question."""
+    url = f"{site}{theme}/{INTERVIEW}#ivanov-2007-q3"
+    # Wide enough for furo to show its panel beside the text (from 82em).
+    with open_page(browser, url, LIGHT, {"width": 1440, "height": 900}) as page:
+        panel = page.locator(PAGE_CONTENTS[theme])
+        links = panel.locator("a")
+        texts = [" ".join(text.split()) for text in links.all_inner_texts()]
+        # furo lists the page's title first (and hides it).
+        start = next(i for i, text in enumerate(texts) if text.startswith("Interview"))
+        assert texts[start] == (
+            "Interview: Igor Ivanov, Secretary of the Russian Security Council"
+        )
+        assert [text[:3] for text in texts[start + 1 :]] == [
+            "Q1.",
+            "Q2.",
+            "Q3.",
+            "Q4.",
+            "Q5.",
+        ]
+        question = panel.locator("a[href='#ivanov-2007-q4']")
+        assert question.is_visible()
+        question.click()
+        page.wait_for_function(
+            "() => { const box = document.getElementById('ivanov-2007-q4')"
+            ".getBoundingClientRect(); return box.top >= 0 && box.top < 300; }"
+        )
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
 @pytest.mark.parametrize("theme", THEMES)
 def test_lists_and_highlight_stay_inside_the_answer(

@@ -210,3 +210,118 @@ def test_speaker_index_follows_edits(project: ProjectFactory) -> None:
     assert "Tom Bairds" in headings
     # Alone again, the spring interview loses its letter.
     assert [text for text, _href in headings["Marta Kova"]] == ["Marta Kova, 2019, A1"]
+
+
+# -- questions in the page's contents -------------------------------------------
+
+CONTENTS_CONF = """\
+extensions = ["sphinx_interview", "myst_parser"]
+myst_enable_extensions = ["colon_fence"]
+html_sidebars = {"**": ["localtoc.html"]}
+"""
+
+SECTIONED = """\
+Hearing
+=======
+
+Opening
+-------
+
+Some words first.
+
+.. interview:: The harbour hearing
+   :name: dredging
+   :interviewee: Ann Lee
+
+   .. question:: Who pays for the dredging? It is costly and the town is small.
+   .. answer:: The port.
+   .. question:: When?
+   .. answer:: Next year.
+
+Closing
+-------
+
+The end.
+"""
+
+MYST = """\
+# Talk in Markdown
+
+::::{interview} A talk in Markdown
+:name: md-talk
+
+:::{question}
+What is MyST?
+:::
+
+:::{answer}
+Markdown for Sphinx.
+:::
+::::
+"""
+
+
+def contents(proj: Project, page: str) -> list[tuple[int, str, str]]:
+    """The page's own contents (alabaster's local contents): (depth, text, href)."""
+    sidebar = select_one(proj.html(page), "div.sphinxsidebarwrapper")
+    return [
+        (len(a.find_parents("ul")), text_of(a), str(a["href"]))
+        for a in sidebar.select("ul a")
+    ]
+
+
+def test_questions_are_in_the_page_contents(project: ProjectFactory) -> None:
+    proj = project(conf=CONTENTS_CONF)
+    proj.write(
+        "index.rst", "Archive\n=======\n\n.. toctree::\n   :numbered:\n\n   hearing\n"
+    )
+    proj.write("hearing.rst", SECTIONED)
+    proj.write("md.md", f"---\norphan: true\n---\n{MYST}")
+    proj.build()
+    assert proj.warnings() == []
+    # Below the section holding the interview, before the next section; the
+    # question's first sentence, short. Section numbers are unchanged.
+    assert contents(proj, "hearing") == [
+        (1, "1. Hearing", "#"),
+        (2, "1.1. Opening", "#opening"),
+        (3, "The harbour hearing", "#dredging"),
+        (4, "Q1. Who pays for the dredging?", "#dredging-q1"),
+        (4, "Q2. When?", "#dredging-q2"),
+        (2, "1.2. Closing", "#closing"),
+    ]
+    page = proj.html("hearing")
+    assert text_of(select_one(page, "#closing h2")).startswith("1.2. Closing")
+    # The same from Markdown.
+    assert contents(proj, "md") == [
+        (1, "Talk in Markdown", "#"),
+        (2, "A talk in Markdown", "#md-talk"),
+        (3, "Q1. What is MyST?", "#md-talk-q1"),
+    ]
+    # A toctree shows them as deep as its :maxdepth: allows: here, all.
+    toctree = select_one(proj.html(), "div.toctree-wrapper")
+    assert [text_of(a) for a in toctree.select("a")] == [
+        "1. Hearing",
+        "1.1. Opening",
+        "The harbour hearing",
+        "Q1. Who pays for the dredging?",
+        "Q2. When?",
+        "1.2. Closing",
+    ]
+
+
+def test_interview_titles_and_questions_are_headings(project: ProjectFactory) -> None:
+    proj = project(conf=CONTENTS_CONF)
+    proj.write("index.rst", SECTIONED)
+    proj.build()
+    page = proj.html()
+    headings = [
+        (tag["aria-level"], text_of(tag))
+        for tag in page.select("div.body [role=heading]")
+    ]
+    # Under the "Opening" h2: the title a level 3 heading, questions level 4;
+    # answers are not headings.
+    assert headings == [
+        ("3", "The harbour hearing"),
+        ("4", "Question 1"),
+        ("4", "Question 2"),
+    ]

@@ -193,6 +193,21 @@ def test_pdf_citations_from_another_page_are_live_links(
 
 
 @pytest.mark.latex
+def test_pdf_links_to_topics_and_indexes_lead_to_the_back_index(
+    pdf_root: LatexBuild,
+) -> None:
+    """The PDF has no index pages: :interview:topic: and :ref: to the topic and
+    speaker indexes lead to the back-of-book index, which lists both."""
+    first_index_page = pdf_root.chapter_pages("Index")[0]
+    links = pdf_root.links(pdf_root.chapter_pages("Commentary"))
+    for text in ("storms", "Index", "the speakers"):
+        assert {target for link, target in links if link == text} == {
+            first_index_page
+        }, (text, links)
+    assert "interview-topics" not in " ".join(pdf_root.pages)
+
+
+@pytest.mark.latex
 def test_pdf_index_lists_topics_and_speakers_with_their_exchanges(
     pdf_root: LatexBuild, interview: nodes.document
 ) -> None:

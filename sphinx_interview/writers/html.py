@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -24,7 +24,12 @@ def depart_block(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_header(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "p", ""))
+    if isinstance(node.parent, interview_nodes.question):
+        # "Question 3 — RIA Novosti": a heading below the interview's title, so
+        # that screen readers move from question to question.
+        self.body.append(self.starttag(node, "p", "", **_heading(self, 2)))
+    else:
+        self.body.append(self.starttag(node, "p", ""))
 
 
 def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
@@ -37,7 +42,18 @@ def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_title(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "p", "", CLASS="rubric"))
+    # A heading for assistive technology one level below the section's, with
+    # the look of a rubric: a real <h2> would take the theme's section style.
+    attributes = (
+        _heading(self, 1) if isinstance(node.parent, interview_nodes.interview) else {}
+    )
+    self.body.append(self.starttag(node, "p", "", CLASS="rubric", **attributes))
+
+
+def _heading(self: HTML5Translator, below: int) -> dict[str, Any]:
+    """``role="heading"``, ``below`` levels under the current section's title."""
+    level = min(max(self.section_level, 1) + below, 6)
+    return {"role": "heading", "aria-level": str(level)}
 
 
 def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
