@@ -230,6 +230,16 @@ def test_pdf_index_lists_topics_and_speakers_with_their_exchanges(
     assert entries["Elsa Marten"] == [f"{SHORT}, A{n}" for n in range(1, 13)]
     assert entries["Jon Marten"] == [f"{SHORT}, A5 (Jon Marten)"]
     assert entries["pilot boat"] == [f"{SHORT}, Q{n}" for n in (2, 10, 11, 12)]
+    # In the body font (the text of the pages), not Sphinx's typewriter.
+    body_fonts = {
+        font
+        for line in pdf_root.lines
+        if line.page in pdf_root.chapter_pages("Commentary")
+        for font in line.fonts
+    }
+    for line in pdf_root.lines:
+        if line.page in index_pages and line.text.startswith(SHORT):
+            assert line.pieces[0].font in body_fonts, (line, body_fonts)
     # The page numbers are links to the exchange.
     cited = [
         (line, found.group(1))
