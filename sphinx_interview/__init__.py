@@ -28,7 +28,7 @@ from .layout import lay_out
 from .links import IndexPageReferences
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .updates import finish_reading, start_reading
-from .writers import html, html_lists, latex, man, texinfo, text
+from .writers import html, html_lists, html_media, latex, man, texinfo, text
 from .xrefs import InterviewXRefRole, MystLocalLinks, warn_missing_reference
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ __version__ = "0.1.0"
 
 #: Version of the data this extension keeps in the environment; bump it when
 #: the records change shape so that Sphinx re-reads every document.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -72,6 +72,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=texinfo.TITLE,
     )
     app.add_node(nodes.interview_meta)
+    app.add_node(nodes.interview_media, html=html_media.MEDIA)
+    app.add_node(nodes.interview_time, html=html_media.TIME)
     app.add_node(nodes.interview_topics)
     app.add_node(nodes.interview_speakers)
     app.add_node(nodes.term_link, html=html.TERM_LINK)
@@ -115,6 +117,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file(STYLESHEET)
     app.add_latex_package(latex.PACKAGE)
     app.connect("builder-inited", copy_assets)
+    app.connect("html-page-context", html_media.add_script)
 
     return {
         "version": __version__,

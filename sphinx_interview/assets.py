@@ -1,4 +1,5 @@
-"""The stylesheet for HTML builders and the LaTeX package for LaTeX builders."""
+"""The stylesheet and script for HTML builders and the LaTeX package for LaTeX
+builders."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-interview.css"
+#: Plays the recording from a time link (``writers/html_media.py``).
+SCRIPT = "sphinx-interview.js"
 
 
 def copy_assets(app: Sphinx) -> None:
@@ -25,6 +28,8 @@ def copy_assets(app: Sphinx) -> None:
     outdir = Path(app.builder.outdir)
     if app.builder.format == "html":
         _copy(STATIC_DIR / STYLESHEET, outdir / "_static" / STYLESHEET)
+        if not app.builder.name.startswith("epub"):
+            _copy(STATIC_DIR / SCRIPT, outdir / "_static" / SCRIPT)
     elif app.builder.format == "latex":
         _copy(STATIC_DIR / f"{PACKAGE}.sty", outdir / f"{PACKAGE}.sty")
 

@@ -137,6 +137,7 @@ def _interviews(
             interviewers=tuple(node.get("interviewers", ())),
             interviewees=tuple(node.get("interviewees", ())),
             section=section["ids"][0] if section is not None and section["ids"] else "",
+            media=node.get("media", ""),
             source=node.source or source,
             line=node.line,
         )

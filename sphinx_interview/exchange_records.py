@@ -79,12 +79,14 @@ def exchange_records(
             text_key=text_key,
             terms=terms,
             speakers=_speakers(question, people),
+            time=question.get("time"),
             answers=tuple(
                 AnswerRecord(
                     ids=tuple(answer["ids"]),
                     auto_label=answer.get("auto_label", ""),
                     labels=element_labels(answer),
                     speakers=_speakers(answer, people),
+                    time=answer.get("time"),
                     source=answer.source or source,
                     line=answer.line,
                 )

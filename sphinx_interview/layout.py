@@ -1,5 +1,6 @@
-"""What writing adds to the interviews read: the "Question 3 — RIA Novosti" line of
-each question and answer, and the exchange around each question and its answers.
+"""What writing adds to the interviews read: the "Question 3 — RIA Novosti · 0:01:05"
+line of each question and answer, and the exchange around each question and its
+answers.
 
 Both are made from what was read rather than stored with it: every element of a
 doctree is kept in memory, with its attribute lists, for the whole writing phase,
@@ -17,6 +18,7 @@ from . import nodes as interview_nodes
 from .domain import interview_domain
 from .locale import _
 from .metadata import META_CLASS
+from .values import format_time
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,16 +67,31 @@ def add_header(block: nodes.Element) -> None:
     if speaker:
         header += nodes.Text(" — ")
         header += nodes.inline("", "", *speaker, classes=["sphinx-interview-speaker"])
+    if block.get("time") is not None:
+        interview = _interview_of(block)
+        header += nodes.Text(" · ")
+        header += interview_nodes.interview_time(
+            "",
+            format_time(block["time"]),
+            classes=["sphinx-interview-time"],
+            time=block["time"],
+            media=interview.get("media", "") if interview is not None else "",
+        )
     block.insert(0, header)
 
 
-def _default_speaker(block: nodes.Element, role: str) -> list[nodes.Node]:
-    """The interviewer or interviewee, copied from the interview's metadata."""
+def _interview_of(block: nodes.Element) -> nodes.Element | None:
     interview = block.parent
     while interview is not None and not isinstance(
         interview, interview_nodes.interview
     ):
         interview = interview.parent
+    return interview
+
+
+def _default_speaker(block: nodes.Element, role: str) -> list[nodes.Node]:
+    """The interviewer or interviewee, copied from the interview's metadata."""
+    interview = _interview_of(block)
     if interview is None:
         return []
     for meta in interview.children:

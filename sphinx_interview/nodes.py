@@ -31,6 +31,24 @@ class interview_meta(nodes.field_list):
     """The compact metadata header (date, place, interviewer, ...)."""
 
 
+class interview_media(nodes.paragraph):
+    """The recording (``:media:``): a player in HTML, else "Recording: tape.mp3".
+
+    Attributes: ``uri`` (an http(s) URL, or ``""`` for a local file),
+    ``filename`` (the local file as Sphinx copies it into ``_downloads``),
+    ``name`` (as written), ``kind`` (``audio`` or ``video``), ``mime``.
+    """
+
+
+class interview_time(nodes.inline):
+    """Where a question or answer starts in the recording, "0:01:05", in its
+    header line (made when writing): a link that plays from there in HTML.
+
+    Attributes: ``time`` (seconds), ``media`` (the recording's URL from the
+    output's root, ``""`` without one).
+    """
+
+
 class interview_exchange(nodes.container):
     """A question and the blocks that follow it up to the next question (made
     when writing, ``layout.py``)."""

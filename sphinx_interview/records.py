@@ -41,6 +41,8 @@ class InterviewRecord(Anchored):
     #: The id of the section the interview is in ("" if none): its entry in
     #: the page's contents goes below that section's.
     section: str
+    #: The recording's URL from the output's root (``""``: none).
+    media: str
     source: str
     line: int | None
 
@@ -51,6 +53,8 @@ class AnswerRecord(Anchored):
     labels: tuple[str, ...]
     #: Who spoke: the ``:speaker:`` names, else the interviewees.
     speakers: tuple[str, ...]
+    #: Where it starts in the recording, in seconds (``:time:``).
+    time: float | None
     source: str
     line: int | None
 
@@ -75,6 +79,8 @@ class ExchangeRecord(Anchored):
     terms: tuple[str, ...]
     #: Who asked: the ``:speaker:`` names, else the interviewers.
     speakers: tuple[str, ...]
+    #: Where the question starts in the recording, in seconds (``:time:``).
+    time: float | None
     answers: tuple[AnswerRecord, ...]
     source: str
     line: int | None

@@ -84,3 +84,36 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 def is_language_tag(value: str) -> bool:
     """Whether ``value`` looks like a BCP 47 language tag (``en``, ``pt-BR``)."""
     return bool(_LANGUAGE_TAG.fullmatch(value))
+
+
+# ``SS``, ``M:SS``, ``MM:SS`` or ``H:MM:SS``, each with an optional ``.fff``.
+_TIME = re.compile(r"(?:(?:([0-9]+):)?([0-9]{1,2}):)?([0-9]+)(?:\.([0-9]{1,3}))?")
+
+
+def parse_time(value: str) -> float | None:
+    """An offset into a recording, in seconds; ``None`` when malformed."""
+    match = _TIME.fullmatch(value.strip())
+    if not match:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    # Seconds below 60 once minutes are given; minutes below 60 once hours are.
+    if (minutes is not None and int(seconds) > 59) or (
+        hours is not None and int(minutes) > 59
+    ):
+        return None
+    if (minutes is not None and len(seconds) != 2) or (
+        hours is not None and len(minutes) != 2
+    ):
+        return None
+    total = int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds)
+    return total + (int(fraction.ljust(3, "0")) / 1000 if fraction else 0)
+
+
+def format_time(seconds: float) -> str:
+    """``H:MM:SS``, with ``.fff`` only when there are milliseconds."""
+    millis = round(seconds * 1000)
+    whole, fraction = divmod(millis, 1000)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{text}.{fraction:03d}" if fraction else text

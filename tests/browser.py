@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -204,8 +206,33 @@ def shared_showcase(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, with byte ranges as web servers serve them: browsers seek
+    in a recording only when the server answers ``Range`` requests."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the request log would drown pytest's output
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+        if wanted is None or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        start = int(wanted[1])
+        end = min(int(wanted[2]) if wanted[2] else size - 1, size - 1)
+        if start > end:
+            self.send_error(416)
+            return None
+        with path.open("rb") as stream:
+            stream.seek(start)
+            body = stream.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager

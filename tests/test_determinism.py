@@ -36,13 +36,17 @@ def test_two_fresh_builds_are_identical(project: ProjectFactory, builder: str) -
 
 def test_parallel_build_is_identical_to_serial(project: ProjectFactory) -> None:
     proj = project("full")
-    # More documents than workers, so that both read and write are split.
+    # More documents than workers, so that both read and write are split; each
+    # with a recording (copied as a download) and times (a chapters track).
     for number in range(6):
+        proj.write(f"tape{number}.mp3", f"recording {number}")
         proj.write(
             f"extra{number}.rst",
             f"Extra {number}\n========\n\n.. interview:: Extra talk {number}\n"
-            f"   :interviewee: Person {number}\n   :topics: NATO\n\n"
+            f"   :interviewee: Person {number}\n   :topics: NATO\n"
+            f"   :media: tape{number}.mp3\n\n"
             f"   .. question:: Is the SCO like NATO, {number}?\n"
+            f"      :time: {number}:05\n\n"
             f"   .. answer:: Not at all; see :answer:`ivanov-2007-q2`.\n",
         )
     proj.replace(
@@ -54,3 +58,5 @@ def test_parallel_build_is_identical_to_serial(project: ProjectFactory) -> None:
     parallel = build_into(proj, "parallel", "html", parallel=2)
     assert serial.keys() == parallel.keys()
     assert [name for name in serial if serial[name] != parallel[name]] == []
+    assert len([name for name in serial if name.endswith(".chapters.vtt")]) == 6
+    assert len([name for name in serial if name.endswith(".mp3")]) == 6

@@ -84,6 +84,8 @@ def site(
         )
         assert (result.returncode, result.stderr) == (0, ""), sample
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    # The recording the panel was imported with (its content is not read).
+    (srcdir / "panel.mp3").write_bytes(b"")
     toctree = "".join(f"   {doc}\n" for doc in IMPORTS)
     (srcdir / "index.rst").write_text(f"Archive\n=======\n\n.. toctree::\n\n{toctree}")
     outdir = srcdir / "_build"
@@ -727,9 +729,13 @@ def test_names_with_markup_characters(project: ProjectFactory, syntax: str) -> N
     )
     site.write(f"doc.{syntax}", convert(text, options, stem="doc"))
     site.write("index.rst", "Index\n=====\n\n.. toctree::\n\n   doc\n")
+    (site.srcdir / "a b#c.mp3").write_bytes(b"")
     site.build()
     assert site.warnings() == []
     page = site.html("doc")
+    # The recording's name is a file name, spaces and "#" included.
+    (source,) = page.select(".sphinx-interview-media source")
+    assert str(source["src"]).endswith("/a%20b%23c.mp3")
     assert text_of(select_one(page, ".sphinx-interview-title")) == (
         "The `tick` *star* |pipe| _under_ #hash: a title"
     )

@@ -12,6 +12,7 @@ from ..locale import __
 from ..options import Header
 from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context
+from .recording import read_time
 
 
 class _ExchangeBlockDirective(InterviewDirectiveBase):
@@ -51,6 +52,9 @@ class _ExchangeBlockDirective(InterviewDirectiveBase):
                 "interviewer" if self.kind == "question" else "interviewee"
             )
         node["topics"] = self.topics(header)
+        time = read_time(self, header)
+        if time is not None:
+            node["time"] = time
 
         if not self.parse_short_form(header, node) | self.parse_body(header, node):
             self.warn(__("the %s is empty") % self.kind, Subtype.EMPTY)

@@ -13,6 +13,7 @@ from ..values import one_line
 from .base import InterviewDirectiveBase, attach_id, joined, plain
 from .context import InterviewContext, current_context, enter, leave, used_interview_ids
 from .interview_header import HeaderRows
+from .recording import media_url, read_media
 
 
 class InterviewDirective(InterviewDirectiveBase):
@@ -78,6 +79,10 @@ class InterviewDirective(InterviewDirectiveBase):
         if meta:
             source, line = self.get_source_info()
             node += build_meta(meta, source, line)
+        media = read_media(self, header)
+        node["media"] = media_url(media) if media is not None else ""
+        if media is not None:
+            node += media
 
         enter(self, InterviewContext(interview_id, interviewer, interviewee))
         try:

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..values import parse_time
 from .model import Role, Turn
 
 
@@ -85,19 +86,13 @@ def split_turns(
     return preamble, [turn for turn in turns if turn.paragraphs]
 
 
-_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
-
-
 def parse_clock(text: str) -> float | None:
-    """Seconds of ``M:SS``, ``H:MM:SS`` with optional ``.fff`` or ``,fff``."""
-    match = _CLOCK.fullmatch(text.strip())
-    if not match:
+    """Seconds of a clock time in a transcript: ``M:SS`` or ``H:MM:SS``, with an
+    optional ``.fff`` or ``,fff`` (subtitles write a comma)."""
+    text = text.strip()
+    if ":" not in text:
         return None
-    hours, minutes, seconds, fraction = match.groups()
-    if int(seconds) > 59 or (hours is not None and int(minutes) > 59):
-        return None
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return total + (int(fraction.ljust(3, "0")) / 1000 if fraction else 0)
+    return parse_time(text.replace(",", "."))
 
 
 # Page furniture after the last answer: a web page's "No comments:" or "Share

@@ -69,13 +69,3 @@ class Interview:
     topics: list[str] = field(default_factory=list)
     #: The input file's name, for a comment at the top of the output.
     source_name: str = ""
-
-
-def format_time(seconds: float) -> str:
-    """``H:MM:SS``, with ``.fff`` only when there are milliseconds (SPEC §9)."""
-    millis = round(seconds * 1000)
-    whole, fraction = divmod(millis, 1000)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{text}.{fraction:03d}" if fraction else text

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from docutils.utils import column_width
 
+from ..values import format_time
 from .escape import (
     md_heading,
     md_inline,
@@ -14,7 +15,7 @@ from .escape import (
     rst_inline,
     rst_paragraph,
 )
-from .model import Block, Interview, format_time
+from .model import Block, Interview
 
 #: Options whose values the directives parse as inline markup (escaped) rather
 #: than read as plain strings (written as they are).

@@ -1,0 +1,156 @@
+"""HTML: the recording's player, time links that play from there, and a WebVTT
+chapters track per interview (one chapter per timed question), SPEC §9.
+
+Without JavaScript a time link opens the recording at that time (a ``#t=``
+media fragment); with it, ``static/sphinx-interview.js`` seeks the page's own
+player, plays, and marks the question or answer being spoken. EPUB gets the
+"Recording: …" paragraph and times as text, like the other formats.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import webvtt
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from .. import nodes as interview_nodes
+from ..assets import SCRIPT
+from ..domain import interview_domain
+from ..locale import _
+from ..summaries import body_text, summarize
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+#: Where the chapters tracks go in the output.
+CHAPTERS_DIR = "_interviews"
+#: How long a chapter may grow: the player's chapter menu is narrow.
+CHAPTER_LENGTH = 60
+
+
+def _players(self: HTML5Translator) -> bool:
+    return not self.builder.name.startswith("epub")
+
+
+def visit_media(self: HTML5Translator, node: nodes.Element) -> None:
+    if not _players(self):
+        assert isinstance(node, nodes.paragraph)  # interview_media is one
+        self.visit_paragraph(node)
+        return
+    url = escape(_url(self, node))
+    tag = "video" if node["kind"] == "video" else "audio"
+    mime = f' type="{escape(node["mime"])}"' if node["mime"] else ""
+    track = _chapters(self, node)
+    self.body.append(
+        f'<div class="sphinx-interview-media">\n'
+        f'<{tag} controls preload="metadata">'
+        f'<source src="{url}"{mime}>{track}</{tag}>\n'
+        f'<p class="sphinx-interview-media-source">{escape(_("Recording:"))} '
+        f'<a class="reference external" href="{url}">{escape(node["name"])}</a></p>\n'
+        f"</div>\n"
+    )
+    raise nodes.SkipNode
+
+
+def depart_media(self: HTML5Translator, node: nodes.Element) -> None:
+    assert isinstance(node, nodes.paragraph)
+    self.depart_paragraph(node)
+
+
+def visit_time(self: HTML5Translator, node: nodes.Element) -> None:
+    text = escape(node.astext())
+    seconds = f"{float(node['time']):g}"
+    if not node["media"] or not _players(self):
+        self.body.append(f'<span class="sphinx-interview-time">{text}</span>')
+    else:
+        href = escape(f"{_url(self, node)}#t={seconds}")
+        label = escape(_("Play from %s") % text)
+        self.body.append(
+            f'<a class="sphinx-interview-time" href="{href}" data-time="{seconds}" '
+            f'title="{label}">{text}</a>'
+        )
+    raise nodes.SkipNode
+
+
+def _url(self: HTML5Translator, node: nodes.Element) -> str:
+    """The recording's URL seen from the page being written."""
+    media = str(node.get("media") or _media_url(node))
+    if "://" in media:
+        return media
+    page = self.builder.get_target_uri(self.builder.current_docname)
+    return relative_uri(page, media)
+
+
+def _media_url(node: nodes.Element) -> str:
+    from ..directives.recording import media_url
+
+    return media_url(node)
+
+
+def _chapters(self: HTML5Translator, node: nodes.Element) -> str:
+    """Write the interview's chapters track; the ``<track>`` element for it."""
+    interview = node.parent
+    timed = (
+        sorted(
+            (float(question["time"]), question)
+            for question in interview.findall(interview_nodes.question)
+            if question.get("time") is not None
+        )
+        if interview is not None
+        else []
+    )
+    if not timed:
+        return ""
+    captions = []
+    for index, (start, question) in enumerate(timed):
+        # The last chapter runs to the end: players stop it at the duration.
+        end = timed[index + 1][0] if index + 1 < len(timed) else start + 86400
+        if end <= start:
+            continue
+        title = _("Q%(number)d. %(summary)s") % {
+            "number": question["number"],
+            "summary": summarize(body_text(question), CHAPTER_LENGTH),
+        }
+        captions.append(webvtt.Caption(_stamp(start), _stamp(end), title))
+    name = f"{CHAPTERS_DIR}/{interview['interview_id']}.chapters.vtt"
+    path = Path(self.builder.outdir, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(webvtt.WebVTT(captions=captions).content, encoding="utf-8")
+    page = self.builder.get_target_uri(self.builder.current_docname)
+    label = escape(_("Questions"))
+    return (
+        f'<track kind="chapters" src="{escape(relative_uri(page, name))}" '
+        f'label="{label}" default>'
+    )
+
+
+def _stamp(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    whole, fraction = divmod(millis, 1000)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{fraction:03d}"
+
+
+def add_script(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: object,
+) -> None:
+    """``html-page-context``: the script, on pages with a recording only."""
+    if app.builder.name.startswith("epub"):
+        return
+    record = interview_domain(app.env).docs.get(pagename)
+    if record is not None and any(interview.media for interview in record.interviews):
+        app.add_js_file(SCRIPT, loading_method="defer")
+
+
+MEDIA = (visit_media, depart_media)
+TIME = (visit_time, None)
