@@ -20,6 +20,7 @@ from .directives import (
     UndefinedSubstitutions,
 )
 from .domain import InterviewDomain
+from .export.builders import InterviewJSONBuilder, InterviewTEIBuilder
 from .glossary_links import add_backrefs, link_terms
 from .index_entries import add_index_entries
 from .index_lists import fill_placeholders
@@ -28,7 +29,16 @@ from .layout import lay_out
 from .links import IndexPageReferences
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .updates import finish_reading, start_reading
-from .writers import html, html_lists, html_media, latex, man, texinfo, text
+from .writers import (
+    html,
+    html_cite,
+    html_lists,
+    html_media,
+    latex,
+    man,
+    texinfo,
+    text,
+)
 from .xrefs import InterviewXRefRole, MystLocalLinks, warn_missing_reference
 
 if TYPE_CHECKING:
@@ -80,6 +90,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(nodes.exchange_index, latex=latex.EXCHANGE_INDEX)
     app.add_node(nodes.exchange_links, html=html_lists.EXCHANGE_LINKS)
     app.add_node(nodes.index_list, html=html_lists.INDEX_LIST)
+    app.add_node(nodes.interview_cite, html=html_cite.CITE)
 
     # Markup.
     app.add_directive("interview", InterviewDirective)
@@ -109,9 +120,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", add_index_entries)
     app.connect("doctree-resolved", link_terms)
     app.connect("doctree-resolved", add_backrefs)
+    app.connect("doctree-resolved", html_cite.add_citations)
     app.connect("builder-inited", html_lists.note_builder)
     app.connect("doctree-resolved", html_lists.skip_unchanged_pages)
     app.connect("html-page-context", html_lists.render_index_page)
+
+    # Interviews as data.
+    app.add_builder(InterviewJSONBuilder)
+    app.add_builder(InterviewTEIBuilder)
+    app.connect("html-page-context", html_cite.add_metadata)
 
     # Assets.
     app.add_css_file(STYLESHEET)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .diagnostics import Subtype, warn
 from .locale import __
@@ -23,6 +23,9 @@ class ConfigValue:
     default: bool | str
     help: str
     choices: tuple[str, ...] = ()
+    #: What a change means: ``"env"`` re-reads every document, ``"html"``
+    #: rewrites the HTML pages.
+    rebuild: Literal["env", "html"] = "env"
 
     def is_valid(self, value: object) -> bool:
         # bool is checked exactly: 0/1 or "yes" are typos worth a warning.
@@ -54,14 +57,30 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         True,
         'Add a "Mentioned in" list of exchanges below each glossary definition.',
     ),
+    ConfigValue(
+        "interview_citations",
+        True,
+        'Offer a citation ("Cite") for every question, answer and interview, '
+        "and write each interview's BibTeX and CSL-JSON files (HTML).",
+        rebuild="html",
+    ),
+    ConfigValue(
+        "interview_jsonld",
+        True,
+        "Describe each interview on its page as schema.org JSON-LD (HTML).",
+        rebuild="html",
+    ),
 )
 
 
 def declare(app: Sphinx) -> None:
-    """Declare every value; each changes the doctrees, hence ``"env"``."""
+    """Declare every value, with what a change of it rebuilds."""
     for value in CONFIG_VALUES:
         app.add_config_value(
-            value.name, value.default, "env", types=frozenset({type(value.default)})
+            value.name,
+            value.default,
+            value.rebuild,
+            types=frozenset({type(value.default)}),
         )
 
 

@@ -45,7 +45,15 @@ def warn(
 
 
 def location(source: str, line: int | None) -> str:
-    """A warning's location: ``path:line``, or the path alone."""
+    """A warning's location: ``path:line``, or the path alone.
+
+    docutils names a file pulled in with ``include`` relative to the working
+    directory when the two share their first directory (``../x/_inc/talk.rst``),
+    else by its absolute path; the location always says the absolute path, as
+    Sphinx's own warnings do, so that it reads the same wherever the build runs.
+    """
+    if source and not os.path.isabs(source) and os.path.exists(source):
+        source = os.path.abspath(source)
     return f"{source}:{line}" if line else source
 
 

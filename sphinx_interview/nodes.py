@@ -130,3 +130,13 @@ class term_link(nodes.reference):
     An archive has thousands; HTML builders draw each in one step
     (``writers/html.py``), other writers see the reference it is.
     """
+
+
+class interview_cite(nodes.General, nodes.Element):
+    """ "Cite": the citation of a question, answer or whole interview, in HTML
+    only (``writers/html_cite.py``), shown without JavaScript as a disclosure.
+
+    Attributes: ``text`` (the citation, ending with ``url``), ``url``,
+    ``label`` (what the disclosure says), ``files`` (``(label, path)`` pairs of
+    the BibTeX and CSL-JSON files, paths from the output's root).
+    """

@@ -262,6 +262,13 @@ def select_one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
     return found[0]
 
 
+def without_citations(page: BeautifulSoup) -> BeautifulSoup:
+    """The page without its Cite disclosures, for tests about the spoken text."""
+    for cite in page.select(".sphinx-interview-cite"):
+        cite.decompose()
+    return page
+
+
 def text_of(tag: Tag) -> str:
     """Visible text: whitespace collapsed, permalink signs removed."""
     return " ".join(tag.get_text().replace("¶", " ").split())

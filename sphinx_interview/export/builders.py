@@ -1,0 +1,98 @@
+"""The ``interview-json`` and ``interview-tei`` builders (SPEC §11).
+
+They write no page per document: once everything is read, each collects every
+interview of the project from its resolved doctree (``data.py``) and writes its
+files, leaving alone those whose content did not change, so that an
+incremental build rewrites only what a changed interview touches.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.builders import Builder
+
+from ..domain import interview_domain
+from ..locale import __
+from . import tei
+from .data import interviews_in
+from .model import Interview, as_json_value
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils import nodes
+
+
+class ExportBuilder(Builder):
+    """What both builders share: links resolve to the HTML pages, and every
+    interview is gathered in :meth:`finish`."""
+
+    format = "interview"
+    allow_parallel = False
+
+    def get_outdated_docs(self) -> Iterable[str]:
+        # The files are written from all interviews in ``finish``.
+        return []
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        # Links and URLs in the data lead to the pages an HTML build writes.
+        return docname + (self.config.html_file_suffix or ".html")
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def finish(self) -> None:
+        archive = interview_domain(self.env).tables.archive
+        docnames = dict.fromkeys(docname for docname, _ in archive.interviews)
+        interviews: list[Interview] = []
+        for docname in docnames:
+            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            interviews.extend(interviews_in(self, docname, doctree))
+        self.export(interviews)
+
+    def export(self, interviews: list[Interview]) -> None:
+        raise NotImplementedError
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it; whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+class InterviewJSONBuilder(ExportBuilder):
+    """``interviews.json``: every interview, as ``export/interviews.schema.json``
+    describes."""
+
+    name = "interview-json"
+    epilog = __("The interviews are in %(outdir)s/interviews.json.")
+
+    def export(self, interviews: list[Interview]) -> None:
+        text = json.dumps(as_json_value(interviews), ensure_ascii=False, indent=2)
+        write_if_changed(Path(self.outdir, "interviews.json"), text + "\n")
+
+
+class InterviewTEIBuilder(ExportBuilder):
+    """One TEI P5 file per interview, ``<interview-id>.xml``."""
+
+    name = "interview-tei"
+    epilog = __("The TEI files are in %(outdir)s.")
+
+    def export(self, interviews: list[Interview]) -> None:
+        project = self.config.project
+        language = self.config.language or "en"
+        for interview in interviews:
+            text = tei.document(interview, project=project, language=language)
+            write_if_changed(Path(self.outdir, f"{interview['id']}.xml"), text)

@@ -1,0 +1,191 @@
+"""HTML: a citation for every question, answer and interview, the interview's
+BibTeX and CSL-JSON files beside the pages, and the page's metadata for
+reference managers (``citation_*`` meta tags) and search engines (schema.org
+JSON-LD), SPEC §11. EPUB gets none: a book is cited as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from .. import nodes as interview_nodes
+from ..domain import interview_domain
+from ..export import citation, jsonld
+from ..export.builders import write_if_changed
+from ..export.data import blocks_of, described, interviews_in
+from ..export.model import Interview
+from ..locale import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
+
+
+def _publishing(builder: Builder) -> bool:
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def _has_interviews(builder: Builder, docname: str) -> bool:
+    domain = interview_domain(builder.env)
+    return not domain.lacks(builder, docname, lambda record: bool(record.interviews))
+
+
+def add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` (after ``layout.lay_out``): a "Cite" disclosure at
+    the end of each question and answer and in each interview's header, and
+    the interview's citation files."""
+    builder = app.builder
+    if not app.config.interview_citations or not _publishing(builder):
+        return
+    if not _has_interviews(builder, docname):
+        return
+    project = app.config.project
+    for node, interview in described(builder, docname, doctree, texts=False):
+        files = _write_files(builder, interview, project)
+        _place(
+            node,
+            _cite(citation.cite_interview(interview), interview["url"], files),
+        )
+        blocks = blocks_of(node)
+        for exchange in interview["exchanges"]:
+            parts = (exchange["question"], *exchange["answers"])
+            for index, block in enumerate(parts):
+                target = blocks.get((exchange["number"], index))
+                if target is not None:
+                    text = citation.cite_block(interview, exchange, index, block)
+                    target += _cite(text, block["url"])
+
+
+def _cite(
+    text: str, url: str, files: tuple[tuple[str, str], ...] = ()
+) -> interview_nodes.interview_cite:
+    label = _("Cite this interview") if files else _("Cite")
+    return interview_nodes.interview_cite(
+        "", text=text, url=url, label=label, files=files
+    )
+
+
+def _place(interview: nodes.Element, cite: nodes.Element) -> None:
+    """After the title, metadata header and player."""
+    header = (
+        interview_nodes.interview_title,
+        interview_nodes.interview_meta,
+        interview_nodes.interview_media,
+    )
+    position = 0
+    for index, child in enumerate(interview.children):
+        if isinstance(child, header):
+            position = index + 1
+    interview.insert(position, cite)
+
+
+def _write_files(
+    builder: Builder, interview: Interview, project: str
+) -> tuple[tuple[str, str], ...]:
+    """``<interview-id>.bib`` and ``<interview-id>.csl.json`` at the output's
+    root; rewritten only when they change."""
+    bib = f"{interview['id']}.bib"
+    csl = f"{interview['id']}.csl.json"
+    write_if_changed(
+        Path(builder.outdir, bib), citation.bibtex(interview, project=project)
+    )
+    write_if_changed(
+        Path(builder.outdir, csl), citation.csl_json(interview, project=project)
+    )
+    return (("BibTeX", bib), ("CSL-JSON", csl))
+
+
+def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
+    # A single-page build says "index.html#document-name".
+    page = self.builder.get_target_uri(self.builder.current_docname).partition("#")[0]
+    url = str(node["url"])
+    text = str(node["text"])
+    href = _href(page, url)
+    link = f'<a href="{escape(href)}">{escape(url)}</a>'
+    if url and text.endswith(url + "."):
+        shown = escape(text[: -len(url) - 1]) + link + "."
+    else:
+        shown = escape(text)
+    files = "".join(
+        f'{" · " if index else ""}<a href="{escape(_href(page, path))}" '
+        f"download>{escape(label)}</a>"
+        for index, (label, path) in enumerate(node["files"])
+    )
+    if files:
+        files = f'<p class="sphinx-interview-cite-files">{files}</p>\n'
+    self.body.append(
+        f'<details class="sphinx-interview-cite">'
+        f"<summary>{escape(str(node['label']))}</summary>\n"
+        f'<p class="sphinx-interview-cite-text">{shown}</p>\n{files}</details>\n'
+    )
+    raise nodes.SkipNode
+
+
+def _href(page: str, url: str) -> str:
+    """``url`` (absolute, or from the output's root) as seen from ``page``."""
+    if "://" in url:
+        return url
+    if url.startswith(page + "#"):
+        return url[len(page) :]
+    return relative_uri(page, url)
+
+
+def add_metadata(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: the ``citation_*`` meta tags of the page's first
+    interview, and the JSON-LD of each."""
+    builder = app.builder
+    if doctree is None or not _publishing(builder):
+        return
+    if not (app.config.interview_citations or app.config.interview_jsonld):
+        return
+    if not _has_interviews(builder, pagename):
+        return
+    interviews = interviews_in(builder, pagename, doctree, texts=False)
+    if not interviews:
+        return
+    if app.config.interview_citations:
+        tags = "".join(
+            f'<meta name="{name}" content="{escape(value)}">\n'
+            for name, value in _meta_tags(interviews[0], app.config.project)
+        )
+        context["metatags"] = str(context.get("metatags", "")) + tags
+    if app.config.interview_jsonld:
+        for interview in interviews:
+            data = jsonld.describe(interview, project=app.config.project)
+            app.add_js_file(None, body=_script_text(data), type="application/ld+json")
+
+
+def _meta_tags(interview: Interview, project: str) -> list[tuple[str, str]]:
+    tags = [("citation_title", interview["title"])]
+    tags += [("citation_author", name) for name in interview["interviewees"]]
+    if interview["date"]:
+        tags.append(("citation_date", interview["date"]))
+    if interview["language"]:
+        tags.append(("citation_language", interview["language"]))
+    if project:
+        tags.append(("citation_publisher", project))
+    if "://" in interview["url"]:
+        tags.append(("citation_public_url", interview["url"].partition("#")[0]))
+    return tags
+
+
+def _script_text(data: object) -> str:
+    """JSON that cannot end its ``<script>`` element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+CITE = (visit_cite, None)
