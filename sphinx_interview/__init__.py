@@ -32,6 +32,7 @@ from .updates import finish_reading, start_reading
 from .writers import (
     html,
     html_cite,
+    html_index_pages,
     html_lists,
     html_media,
     latex,
@@ -121,9 +122,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", link_terms)
     app.connect("doctree-resolved", add_backrefs)
     app.connect("doctree-resolved", html_cite.add_citations)
-    app.connect("builder-inited", html_lists.note_builder)
-    app.connect("doctree-resolved", html_lists.skip_unchanged_pages)
-    app.connect("html-page-context", html_lists.render_index_page)
+    app.connect("builder-inited", html_index_pages.note_builder)
+    app.connect("doctree-resolved", html_index_pages.skip_unchanged_pages)
+    app.connect("html-page-context", html_index_pages.render_index_page)
 
     # Interviews as data.
     app.add_builder(InterviewJSONBuilder)

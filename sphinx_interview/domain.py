@@ -82,7 +82,7 @@ class InterviewDomain(Domain):
         #: Documents read in this build (in this process or merged from workers).
         self.read_now: set[str] = set()
         #: Whether this build looked at the index pages on disk, and those kept
-        #: as they are (see ``writers/html_lists.skip_unchanged_pages``).
+        #: as they are (see ``writers/html_index_pages.skip_unchanged_pages``).
         self.pages_checked = False
         self.pages_kept: set[str] = set()
         #: The name of this build's builder (set at ``builder-inited``), for the

@@ -37,7 +37,7 @@ class _HeadingIndex(Index):
 
     Entries are flat ("SCO" with "Ivanov 2007, Q3" as extra) for the builders
     that print them from Sphinx's data (json, pickle). HTML builders draw the
-    page from the headings (``writers/html_lists.py``), and the PDF gives the
+    page from the headings (``writers/html_index_pages.py``), and the PDF gives the
     same headings in its back-of-book index (``index_entries``): for them there
     is one entry, or none.
     """

@@ -71,7 +71,7 @@ def index_page_uri(
 
     HTML builders write the domain indices ``html_domain_indices`` selects (Sphinx
     lists them in ``domain_indices`` before writing); ``kept``: the page is left
-    as written by an earlier build (``writers/html_lists.skip_unchanged_pages``).
+    as written by an earlier build (``writers/html_index_pages.skip_unchanged_pages``).
     Single-page HTML writes no index pages at all, the other builders no pages.
     """
     if builder.name == "singlehtml":

@@ -16,12 +16,13 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.statemachine import StringList
 
 from .locale import __
+from .myst_options import read_yaml_block, unquote
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
@@ -153,7 +154,7 @@ class _Reader:
                     continue
                 break
             value = match["value"] or ""
-            found = self.option(match["name"], _unquote(value) if myst else value, line)
+            found = self.option(match["name"], unquote(value) if myst else value, line)
             if found is None:
                 self.stopped_at_text = True
                 break
@@ -210,23 +211,15 @@ class _Reader:
 
     def yaml_block(self, lines: Sequence[Line]) -> int:
         """MyST's ``---`` block of YAML options; how many lines it took."""
-        end = next((i for i in range(1, len(lines)) if lines[i][0] == "---"), None)
-        if end is None:
-            return 0
-        import yaml  # MyST's own dependency: this runs only under MyST
-
-        try:
-            data: Any = yaml.safe_load("\n".join(text for text, _ in lines[1:end]))
-        except yaml.YAMLError:
-            data = None
-        if not isinstance(data, dict):
+        taken, values = read_yaml_block([text for text, _ in lines])
+        if values is None:
             self.problem(
                 __("the options block is not valid; kept as text"), lines[0][1]
             )
             return 0
-        for key, value in data.items():
-            self.option(str(key), "" if value is None else str(value), lines[0][1])
-        return end + 1
+        for key, value in values.items():
+            self.option(key, value, lines[0][1])
+        return taken
 
     def add_lines(self, lines: Sequence[Line]) -> None:
         first = lines[0][1] or 1
@@ -243,18 +236,3 @@ class _Reader:
     def add_body(self, content: StringList, offset: int) -> None:
         if len(content):
             self.header.body.append((content, offset))
-
-
-def _unquote(value: str) -> str:
-    """A MyST option value written in YAML quotes (``"a: b"``), unquoted."""
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        import yaml
-
-        try:
-            loaded = yaml.safe_load(value)
-        except yaml.YAMLError:
-            return value
-        if isinstance(loaded, str):
-            return loaded
-    return value

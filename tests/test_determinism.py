@@ -25,7 +25,9 @@ def build_into(
     return output_files(proj.outdir)
 
 
-@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+@pytest.mark.parametrize(
+    "builder", ["html", "latex", "text", "interview-json", "interview-tei"]
+)
 def test_two_fresh_builds_are_identical(project: ProjectFactory, builder: str) -> None:
     proj = project("full")
     first = build_into(proj, "first", builder, parallel=0)
@@ -60,3 +62,13 @@ def test_parallel_build_is_identical_to_serial(project: ProjectFactory) -> None:
     assert [name for name in serial if serial[name] != parallel[name]] == []
     assert len([name for name in serial if name.endswith(".chapters.vtt")]) == 6
     assert len([name for name in serial if name.endswith(".mp3")]) == 6
+    # Each interview's citation files (six extra, two in the project),
+    # written while its page is.
+    assert len([name for name in serial if name.endswith(".csl.json")]) == 8
+    assert len([name for name in serial if name.endswith(".bib")]) == 8
+    # The export builders too.
+    for builder in ("interview-json", "interview-tei"):
+        serial = build_into(proj, "serial", builder, parallel=0)
+        parallel = build_into(proj, "parallel", builder, parallel=2)
+        assert serial == parallel
+        assert len(serial) == (1 if builder == "interview-json" else 8)
