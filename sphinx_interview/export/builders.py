@@ -8,11 +8,13 @@ incremental build rewrites only what a changed interview touches.
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 from ..domain import interview_domain
 from ..locale import __
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
     from docutils import nodes
+
+
+#: Sphinx 9 asks for the builder's tags (Sphinx 8 has no such argument).
+_TAGS_ARGUMENT = (
+    "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters
+)
 
 
 class ExportBuilder(Builder):
@@ -52,7 +60,11 @@ class ExportBuilder(Builder):
         docnames = dict.fromkeys(docname for docname, _ in archive.interviews)
         interviews: list[Interview] = []
         for docname in docnames:
-            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            doctree = (
+                self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+                if _TAGS_ARGUMENT
+                else self.env.get_and_resolve_doctree(docname, self)
+            )
             interviews.extend(interviews_in(self, docname, doctree))
         self.export(interviews)
 
