@@ -22,7 +22,7 @@ BUILD := $(DOCS)/_build
 SPHINXBUILD = $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE) \
 	-d $(BUILD)/doctrees-$@-$(LANGUAGE)
 
-.PHONY: demo test lint images pdf epub bench system-deps clean
+.PHONY: demo test lint images pdf epub data bench system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ pdf: $(VENV)/.installed-myst system-deps
 epub: $(VENV)/.installed-myst
 	$(SPHINXBUILD) -b epub $(DOCS) $(BUILD)/epub-$(LANGUAGE)
 	@echo "EPUB: $(CURDIR)/$(BUILD)/epub-$(LANGUAGE)/"
+
+data: $(VENV)/.installed-myst
+	$(SPHINXBUILD) -b interview-json $(DOCS) $(BUILD)/json-$(LANGUAGE)
+	$(SPHINXBUILD) -b interview-tei $(DOCS) $(BUILD)/tei-$(LANGUAGE)
+	@echo "interviews.json: $(CURDIR)/$(BUILD)/json-$(LANGUAGE)/interviews.json"
+	@echo "TEI: $(CURDIR)/$(BUILD)/tei-$(LANGUAGE)/"
 
 test: $(VENV)/.installed-test system-deps $(AXE_CORE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
