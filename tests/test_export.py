@@ -427,3 +427,29 @@ def test_schema_and_model_agree() -> None:
         assert set(definitions[name]["properties"]) == keys, name
         optional = {"time", "timecode"} if name == "block" else set()
         assert set(definitions[name]["required"]) == keys - optional, name
+
+
+@pytest.mark.parametrize(
+    ("builder", "page", "bib", "count", "url"),
+    [
+        ("singlehtml", "index", "panel.bib", 9, "index.html#panel-q1"),
+        ("dirhtml", "panel/index", "../panel.bib", 6, "panel/#panel-q1"),
+    ],
+)
+def test_cite_in_other_html_builders(
+    project: ProjectFactory, builder: str, page: str, bib: str, count: int, url: str
+) -> None:
+    proj = archive(project)
+    proj.build(builder)
+    assert proj.warnings() == []
+    html = proj.html(page)
+    # Each interview's header and each question and answer on the page: in a
+    # single page, both interviews'.
+    cites = html.select("details.sphinx-interview-cite")
+    assert len(cites) == count
+    assert cites[1].select_one("a[href]") is not None
+    assert text_of(cites[1]).endswith(f"{BASE}{url}.")
+    assert html.select_one(f'a[download][href="{bib}"]') is not None
+    assert (proj.outdir / "panel.bib").is_file()
+    assert (proj.outdir / "md-talk.csl.json").is_file()
+    assert html.select('script[type="application/ld+json"]')

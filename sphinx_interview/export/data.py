@@ -17,6 +17,7 @@ from sphinx import addnodes
 
 from .. import nodes as interview_nodes
 from ..domain import interview_domain
+from ..links import source_docname
 from ..records import AnswerRecord, ExchangeRecord, InterviewRecord
 from ..values import format_time
 from .model import Block, Exchange, Interview
@@ -43,7 +44,7 @@ def described(
     domain = interview_domain(builder.env)
     found: list[tuple[nodes.Element, Interview]] = []
     for node in doctree.findall(interview_nodes.interview):
-        owner = _owner(node, docname)
+        owner = source_docname(builder.env, node, docname)
         record = domain.docs.get(owner)
         interview = next(
             (
@@ -64,15 +65,15 @@ def described(
     return found
 
 
-def _owner(node: nodes.Element, docname: str) -> str:
-    """The document an interview was written in: a single-page build marks
-    where each document starts."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, addnodes.start_of_file):
-            return str(parent["docname"])
-        parent = parent.parent
-    return docname
+def page_uri(builder: Builder, docname: str) -> str:
+    """The page holding ``docname``, from the output's root: a single-page build
+    names each document "#document-name" (or "index.html#document-name") of
+    its one page."""
+    page = builder.get_target_uri(docname).partition("#")[0]
+    if page:
+        return page
+    suffix = getattr(builder, "out_suffix", ".html")
+    return f"{builder.config.root_doc}{suffix}"
 
 
 class Urls:
@@ -80,9 +81,7 @@ class Urls:
     from the output's root."""
 
     def __init__(self, builder: Builder, docname: str) -> None:
-        # A single-page build says "index.html#document-name": the page is
-        # the part before the "#".
-        self.page = builder.get_target_uri(docname).partition("#")[0]
+        self.page = page_uri(builder, docname)
         base = builder.config.html_baseurl
         self.base = base if not base or base.endswith("/") else base + "/"
 

@@ -18,7 +18,7 @@ from .. import nodes as interview_nodes
 from ..domain import interview_domain
 from ..export import citation, jsonld
 from ..export.builders import write_if_changed
-from ..export.data import blocks_of, described, interviews_in
+from ..export.data import blocks_of, described, interviews_in, page_uri
 from ..export.model import Interview
 from ..locale import _
 
@@ -103,8 +103,7 @@ def _write_files(
 
 
 def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
-    # A single-page build says "index.html#document-name".
-    page = self.builder.get_target_uri(self.builder.current_docname).partition("#")[0]
+    page = page_uri(self.builder, self.builder.current_docname)
     url = str(node["url"])
     text = str(node["text"])
     href = _href(page, url)
