@@ -17,7 +17,7 @@ from sphinx import addnodes
 
 from .. import nodes as interview_nodes
 from ..domain import interview_domain
-from ..links import source_docname
+from ..links import one_doctree_per_document, source_docname
 from ..records import AnswerRecord, ExchangeRecord, InterviewRecord
 from ..values import format_time
 from .model import Block, Exchange, Interview
@@ -33,7 +33,8 @@ def interviews_in(
 ) -> list[Interview]:
     """The interviews in the resolved ``doctree`` of ``docname`` (in a
     single-page build, those of every document it holds); with ``texts=False``
-    the questions' and answers' texts are left empty."""
+    (what citations and JSON-LD need) the questions' and answers' texts and the
+    glossary terms are left empty."""
     return [data for _, data in described(builder, docname, doctree, texts=texts)]
 
 
@@ -44,7 +45,11 @@ def described(
     domain = interview_domain(builder.env)
     found: list[tuple[nodes.Element, Interview]] = []
     for node in doctree.findall(interview_nodes.interview):
-        owner = source_docname(builder.env, node, docname)
+        owner = (
+            docname
+            if one_doctree_per_document(builder)
+            else source_docname(builder.env, node, docname)
+        )
         record = domain.docs.get(owner)
         interview = next(
             (
@@ -119,7 +124,8 @@ def _interview(
         "media": urls.absolute(record.media) or None,
         "topics": list(record.topics),
         "exchanges": [
-            _exchange(exchange, blocks, tables, urls) for exchange in exchanges
+            _exchange(exchange, blocks, tables if texts else None, urls)
+            for exchange in exchanges
         ],
     }
 
@@ -142,7 +148,7 @@ def blocks_of(interview: nodes.Element) -> dict[tuple[int, int], nodes.Element]:
 def _exchange(
     record: ExchangeRecord,
     blocks: dict[tuple[int, int], nodes.Element],
-    tables: Tables,
+    tables: Tables | None,
     urls: Urls,
 ) -> Exchange:
     answers = [
@@ -155,7 +161,7 @@ def _exchange(
         "url": urls.at(record.anchor),
         "summary": record.summary,
         "topics": list(record.topics),
-        "terms": _terms(record, tables),
+        "terms": _terms(record, tables) if tables is not None else [],
         "question": _block(record, blocks.get((record.number, 0)), urls),
         "answers": answers,
     }

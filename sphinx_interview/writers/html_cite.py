@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
+#: The document attribute holding the page's interviews as ``add_citations``
+#: described them.
+_DESCRIBED = "sphinx_interview_described"
+
+
 def _publishing(builder: Builder) -> bool:
     return builder.format == "html" and not builder.name.startswith("epub")
 
@@ -47,7 +52,10 @@ def add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not _has_interviews(builder, docname):
         return
     project = app.config.project
-    for node, interview in described(builder, docname, doctree, texts=False):
+    found = described(builder, docname, doctree, texts=False)
+    # Kept for ``add_metadata``, which writing the page calls next.
+    doctree[_DESCRIBED] = [interview for _, interview in found]
+    for node, interview in found:
         files = _write_files(builder, interview, project)
         _place(
             node,
@@ -152,7 +160,9 @@ def add_metadata(
         return
     if not _has_interviews(builder, pagename):
         return
-    interviews = interviews_in(builder, pagename, doctree, texts=False)
+    interviews = doctree.get(_DESCRIBED)
+    if interviews is None:
+        interviews = interviews_in(builder, pagename, doctree, texts=False)
     if not interviews:
         return
     if app.config.interview_citations:
@@ -183,7 +193,8 @@ def _meta_tags(interview: Interview, project: str) -> list[tuple[str, str]]:
 
 def _script_text(data: object) -> str:
     """JSON that cannot end its ``<script>`` element early."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Compact: with ``indent`` the json module encodes in Python, not in C.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
