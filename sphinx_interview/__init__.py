@@ -20,6 +20,7 @@ from .directives import (
     UndefinedSubstitutions,
 )
 from .domain import InterviewDomain
+from .export import csl_style
 from .export.builders import InterviewJSONBuilder, InterviewTEIBuilder
 from .glossary_links import add_backrefs, link_terms
 from .index_entries import add_index_entries
@@ -130,6 +131,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(InterviewJSONBuilder)
     app.add_builder(InterviewTEIBuilder)
     app.connect("html-page-context", html_cite.add_metadata)
+    app.connect("builder-inited", csl_style.check)
 
     # Assets.
     app.add_css_file(STYLESHEET)

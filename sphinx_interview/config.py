@@ -65,6 +65,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         rebuild="html",
     ),
     ConfigValue(
+        "interview_citation_style",
+        "",
+        "A CSL style for the citations (a style name or a .csl file relative to "
+        "conf.py), rendered with citeproc-py; empty: the built-in citations.",
+        rebuild="html",
+    ),
+    ConfigValue(
         "interview_jsonld",
         True,
         "Describe each interview on its page as schema.org JSON-LD (HTML).",

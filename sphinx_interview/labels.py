@@ -51,6 +51,10 @@ class Target:
     question_text: str = ""
     answer_text: str = ""
     answer_speaker: str = ""
+    #: Where the question, and the answer ``:answer:`` leads to, start in the
+    #: recording (``:time:``), for the links' tooltips.
+    question_time: float | None = None
+    answer_time: float | None = None
     #: Every id of the element (targets written before it add theirs).
     ids: tuple[str, ...] = ()
 
@@ -70,6 +74,8 @@ class Target:
             self.question_text,
             self.answer_text,
             self.answer_speaker,
+            self.question_time,
+            self.answer_time,
         )
 
 
@@ -188,6 +194,8 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
             question_text=question_text,
             answer_text=answers[0] if answers else question_text,
             answer_speaker=speakers[0] if speakers else "",
+            question_time=exchange.time,
+            answer_time=exchange.answers[0].time if exchange.answers else None,
             ids=exchange.ids,
         )
         for label in (exchange.auto_label, *exchange.labels):
@@ -211,6 +219,8 @@ def _claims(record: DocRecord, archive: Archive) -> Iterator[tuple[str, Target]]
                 question_text=question_text,
                 answer_text=text,
                 answer_speaker=speaker,
+                question_time=exchange.time,
+                answer_time=answer.time,
                 ids=answer.ids,
             )
             for label in (answer.auto_label, *answer.labels):

@@ -15,6 +15,7 @@ from .diagnostics import Subtype, warn
 from .directives.context import has_interviews
 from .links import TOPIC_INDEX_PAGE, back_index_link, index_page_uri
 from .locale import _, __
+from .values import format_time
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -100,10 +101,12 @@ def refnode(
         anchor, text, kind = target.answer_anchor, target.answer_text, "answer"
     if not node.get("refexplicit"):
         contnode = nodes.inline(text, text, classes=contnode["classes"])
-    # The tooltip names what the link leads to.
-    return make_refnode(
-        builder, fromdocname, target.docname, anchor, contnode, ref_title(target, kind)
-    )
+    # The tooltip names what the link leads to, and where it is in the recording.
+    title = ref_title(target, kind)
+    time = {"question": target.question_time, "answer": target.answer_time}.get(kind)
+    if time is not None:
+        title = f"{title} · {format_time(time)}"
+    return make_refnode(builder, fromdocname, target.docname, anchor, contnode, title)
 
 
 def topic_refnode(

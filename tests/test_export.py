@@ -453,3 +453,41 @@ def test_cite_in_other_html_builders(
     assert (proj.outdir / "panel.bib").is_file()
     assert (proj.outdir / "md-talk.csl.json").is_file()
     assert html.select('script[type="application/ld+json"]')
+
+
+def test_citations_in_a_csl_style(project: ProjectFactory) -> None:
+    proj = archive(project)
+    proj.write(
+        "conf.py",
+        proj.read("conf.py") + 'interview_citation_style = "harvard-cite-them-right"\n',
+    )
+    proj.build()
+    assert proj.warnings() == []
+    page = proj.html("panel")
+    reference = "Ann Lee (1987) “Life by the sea”, Harbour Voices. Available at: "
+    url = BASE + "panel.html#"
+    assert cites(page)[:3] == [
+        f"{reference}{url}panel-interview.",
+        f"{reference}{url}panel-q1. Question 1, at 0:00:05.",
+        f"{reference}{url}panel-q1-answer. Answer 1, at 0:00:09.500.",
+    ]
+    # The URL is a link wherever the style puts it.
+    first = page.select("details.sphinx-interview-cite")[1]
+    assert (
+        select_one(first, ".sphinx-interview-cite-text a")["href"] == f"{url}panel-q1"
+    )
+
+
+def test_a_csl_style_that_cannot_be_loaded(project: ProjectFactory) -> None:
+    proj = archive(project)
+    proj.write(
+        "conf.py", proj.read("conf.py") + 'interview_citation_style = "nowhere"\n'
+    )
+    proj.build()
+    (warning,) = proj.warnings()
+    assert warning.startswith(
+        "conf.py:6: WARNING: interview_citation_style = 'nowhere' cannot be used: "
+    )
+    assert warning.endswith("; using the built-in citations [interview.bad_config]")
+    # The built-in citations instead.
+    assert cites(proj.html("panel"))[1].startswith("Ann Lee, interview by Bob Roe")

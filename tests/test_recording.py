@@ -259,3 +259,30 @@ def wait_for_mark(page: Page, block_id: str) -> None:
         " && marked[0].id === id && marked[0].getAttribute('aria-current'); }",
         arg=block_id,
     )
+
+
+def test_link_tooltips_say_when(project: ProjectFactory) -> None:
+    """A link to a timed question or answer says where it is in the recording;
+    changing the time updates the citing page in an incremental build."""
+    proj = recorded(project)
+    proj.write(
+        "cites.rst",
+        ":orphan:\n\nCites\n=====\n\n"
+        ":question:`rec-q1`, :answer:`rec-q1`, :answer:`rec-q3`.\n",
+    )
+    proj.build()
+    assert proj.warnings() == []
+
+    def titles() -> list[str]:
+        links = proj.html("cites").select("a.reference.internal")
+        return [str(a["title"]) for a in links]
+
+    assert titles() == [
+        "Q1. Where were you born? · 0:00:05",
+        "Answer to Q1. Where were you born? · 0:00:09.500",
+        # Untimed: no time.
+        "Answer to Q3. Untimed?",
+    ]
+    proj.replace("index.rst", ":time: 0:09.5", ":time: 0:12")
+    proj.build(fresh=False)
+    assert titles()[1] == "Answer to Q1. Where were you born? · 0:00:12"

@@ -34,9 +34,15 @@ _BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX_ESCAPES))
 
 
 def cite_block(
-    interview: Interview, exchange: Exchange, index: int, block: Block
+    interview: Interview,
+    exchange: Exchange,
+    index: int,
+    block: Block,
+    reference: str | None = None,
 ) -> str:
-    """The citation of a question (``index`` 0) or of the ``index``-th answer."""
+    """The citation of a question (``index`` 0) or of the ``index``-th answer;
+    after ``reference`` (the interview as a CSL style gives it, with the
+    block's URL) when a style is configured."""
     number = exchange["number"]
     if index == 0:
         part = _("question %d") % number
@@ -50,11 +56,13 @@ def cite_block(
             }
         else:
             part = _("answer %s") % label
-    parts = [*_work(interview), part]
+    parts = [part]
     if "timecode" in block:
         parts.append(_("at %s") % block["timecode"])
-    parts.append(block["url"])
-    return ", ".join(parts) + "."
+    if reference is not None:
+        located = ", ".join(parts)
+        return f"{reference} {located[:1].upper()}{located[1:]}."
+    return ", ".join([*_work(interview), *parts, block["url"]]) + "."
 
 
 def cite_interview(interview: Interview) -> str:
@@ -83,8 +91,8 @@ def _work(interview: Interview) -> list[str]:
     return parts
 
 
-def csl_json(interview: Interview, *, project: str) -> str:
-    """The interview as CSL-JSON: one item of type ``interview``."""
+def csl_item(interview: Interview, *, project: str) -> dict[str, Any]:
+    """The interview as a CSL-JSON item of type ``interview``."""
     item: dict[str, Any] = {
         "id": interview["id"],
         "type": "interview",
@@ -95,19 +103,21 @@ def csl_json(interview: Interview, *, project: str) -> str:
         item["author"] = [{"literal": name} for name in interview["interviewees"]]
     if interview["interviewers"]:
         item["interviewer"] = [{"literal": name} for name in interview["interviewers"]]
-    if interview["date"]:
-        match = _ISO_DATE.match(interview["date"])
-        if match:
-            parts = [int(p) for p in match.groups() if p]
-            item["issued"] = {"date-parts": [parts]}
-        else:
-            item["issued"] = {"literal": interview["date"]}
+    match = _ISO_DATE.match(interview["date"] or "")
+    if match:
+        item["issued"] = {"date-parts": [[int(p) for p in match.groups() if p]]}
     if interview["language"]:
         item["language"] = interview["language"]
     if project:
         item["container-title"] = project
     if interview["media"]:
         item["medium"] = interview["media"]
+    return item
+
+
+def csl_json(interview: Interview, *, project: str) -> str:
+    """The interview's CSL-JSON file: a list of one item."""
+    item = csl_item(interview, project=project)
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

@@ -16,7 +16,7 @@ from sphinx.util.osutil import relative_uri
 
 from .. import nodes as interview_nodes
 from ..domain import interview_domain
-from ..export import citation, jsonld
+from ..export import citation, csl_style, jsonld
 from ..export.builders import write_if_changed
 from ..export.data import blocks_of, described, interviews_in, page_uri
 from ..export.model import Interview
@@ -55,20 +55,37 @@ def add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     found = described(builder, docname, doctree, texts=False)
     # Kept for ``add_metadata``, which writing the page calls next.
     doctree[_DESCRIBED] = [interview for _, interview in found]
+    style = app.config.interview_citation_style
     for node, interview in found:
         files = _write_files(builder, interview, project)
-        _place(
-            node,
-            _cite(citation.cite_interview(interview), interview["url"], files),
+        # The interview's reference as the configured CSL style gives it.
+        styled = (
+            csl_style.reference(
+                interview, project=project, name=style, confdir=str(app.confdir)
+            )
+            if style
+            else None
         )
+        whole = (
+            styled.replace(csl_style.URL_STAND_IN, interview["url"])
+            if styled is not None
+            else citation.cite_interview(interview)
+        )
+        _place(node, _cite(whole, interview["url"], files))
         blocks = blocks_of(node)
         for exchange in interview["exchanges"]:
             parts = (exchange["question"], *exchange["answers"])
             for index, block in enumerate(parts):
                 target = blocks.get((exchange["number"], index))
-                if target is not None:
-                    text = citation.cite_block(interview, exchange, index, block)
-                    target += _cite(text, block["url"])
+                if target is None:
+                    continue
+                reference = (
+                    styled.replace(csl_style.URL_STAND_IN, block["url"])
+                    if styled is not None
+                    else None
+                )
+                text = citation.cite_block(interview, exchange, index, block, reference)
+                target += _cite(text, block["url"])
 
 
 def _cite(
@@ -116,10 +133,8 @@ def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
     text = str(node["text"])
     href = _href(page, url)
     link = f'<a href="{escape(href)}">{escape(url)}</a>'
-    if url and text.endswith(url + "."):
-        shown = escape(text[: -len(url) - 1]) + link + "."
-    else:
-        shown = escape(text)
+    before, found, after = text.partition(url) if url else (text, "", "")
+    shown = escape(before) + (link if found else "") + escape(after)
     files = "".join(
         f'{" · " if index else ""}<a href="{escape(_href(page, path))}" '
         f"download>{escape(label)}</a>"
