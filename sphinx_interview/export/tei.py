@@ -153,7 +153,8 @@ def _timeline(body: ET.Element, interview: Interview) -> dict[str, str]:
     if not timed:
         return {}
     timeline = _sub(body, "timeline", unit="s", origin="#T0")
-    _sub(timeline, "when", xml_id="T0", absolute="00:00:00")
+    # The start of the recording; its time of day is not known.
+    _sub(timeline, "when", xml_id="T0")
     points: dict[float, str] = {}
     for seconds in sorted({block["time"] for block in timed}):
         points[seconds] = f"T{len(points) + 1}"
