@@ -64,6 +64,25 @@ def closest_option(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def unknown_option(
+    written: str, directive: str, known: Sequence[str]
+) -> tuple[str, bool]:
+    """The warning about a field ``:written:`` that is no option of
+    ``directive``, and whether it is a misspelt option (else it is text)."""
+    suggestion = closest_option(written.lower(), known)
+    if suggestion is None:
+        options = ", ".join(f":{name}:" for name in known)
+        message = __(
+            '":%s:" is not an option of the "%s" directive (options: %s); '
+            "the line is kept as text"
+        ) % (written, directive, options)
+        return message, False
+    message = __(
+        'unknown option ":%s:" of the "%s" directive; did you mean ":%s:"?'
+    ) % (written, directive, suggestion)
+    return message, True
+
+
 def read_header(
     directive: SphinxDirective, known: Sequence[str], lists: Iterable[str] = ()
 ) -> Header:
@@ -169,26 +188,9 @@ class _Reader:
         if name in self.known:
             self.set(name, value.strip(), line)
             return name
-        suggestion = closest_option(name, self.known)
-        if suggestion is None:
-            options = ", ".join(f":{known}:" for known in self.known)
-            self.problem(
-                __(
-                    '":%s:" is not an option of the "%s" directive (options: %s); '
-                    "the line is kept as text"
-                )
-                % (written, self.directive.name, options),
-                line,
-                unknown=True,
-            )
-            return None
-        self.problem(
-            __('unknown option ":%s:" of the "%s" directive; did you mean ":%s:"?')
-            % (written, self.directive.name, suggestion),
-            line,
-            unknown=True,
-        )
-        return ""
+        message, misspelt = unknown_option(written, self.directive.name, self.known)
+        self.problem(message, line, unknown=True)
+        return "" if misspelt else None
 
     def set(self, name: str, value: str, line: int | None) -> None:
         options = self.header.options
