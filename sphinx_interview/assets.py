@@ -1,5 +1,6 @@
-"""The stylesheet and script for HTML builders and the LaTeX package for LaTeX
-builders."""
+"""Files the extension writes beside the pages: the stylesheet and script for
+HTML builders, the LaTeX package for LaTeX builders, and (``write_if_changed``)
+the files made from the interviews."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def copy_assets(app: Sphinx) -> None:
 def _copy(source: Path, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     copy_asset_file(source, destination, force=True)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it (an incremental build
+    then leaves the files of unchanged interviews alone); whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True

@@ -11,6 +11,7 @@ from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.locale import _ as sphinx_
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import osutil
 from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
@@ -61,6 +62,28 @@ def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | No
         return builder.get_relative_uri(fromdocname, todocname)
     except NoUri:
         return None
+
+
+def page_uri(builder: Builder, docname: str) -> str:
+    """The page holding ``docname``, from the output's root: a single-page build
+    names each document "#document-name" (or "index.html#document-name") of
+    its one page."""
+    page = builder.get_target_uri(docname).partition("#")[0]
+    if page:
+        return page
+    suffix = getattr(builder, "out_suffix", ".html")
+    return f"{builder.config.root_doc}{suffix}"
+
+
+def from_page(builder: Builder, docname: str, url: str) -> str:
+    """``url`` (absolute, or from the output's root) as the page of ``docname``
+    links to it: an anchor alone on that page itself."""
+    if "://" in url:
+        return url
+    page = page_uri(builder, docname)
+    if url.startswith(page + "#"):
+        return url[len(page) :]
+    return osutil.relative_uri(page, url)
 
 
 def index_page_uri(

@@ -1,11 +1,15 @@
-"""Short texts made from long ones: a question's summary (link titles, lists,
-the page contents), a definition's first sentence (tooltips)."""
+"""The text of a question or answer (the words spoken, without what the
+extension adds), and short texts made from long ones: a question's summary
+(link titles, lists, the page contents), a definition's first sentence
+(tooltips)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from docutils import nodes
+from sphinx import addnodes
 
 from . import nodes as interview_nodes
 
@@ -31,12 +35,36 @@ def summarize(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+#: What a question or answer holds that is not the speaker's words.
+_NOT_SPOKEN = (
+    interview_nodes.interview_header,
+    nodes.system_message,
+    nodes.target,
+    addnodes.index,
+    nodes.comment,
+)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _spoken(node: nodes.Element) -> Iterator[str]:
+    """The text of each of a question's or answer's own elements."""
+    for child in node.children:
+        if not isinstance(child, _NOT_SPOKEN):
+            yield child.astext()
+
+
 def body_text(node: nodes.Element) -> str:
-    """The text of a question or answer without its generated header."""
-    return " ".join(
-        child.astext()
-        for child in node.children
-        if not isinstance(
-            child, (interview_nodes.interview_header, nodes.system_message)
-        )
+    """The text of a question or answer without its generated header, on one
+    line (summaries are made from it)."""
+    return " ".join(_spoken(node))
+
+
+def plain_text(node: nodes.Element) -> str:
+    """A question's or answer's words with their paragraphs (and other body
+    elements) separated by blank lines (the exports)."""
+    parts = (
+        " ".join(part.split())
+        for text in _spoken(node)
+        for part in _BLANK_LINE.split(text)
     )
+    return "\n\n".join(part for part in parts if part)

@@ -4,6 +4,7 @@ the directives."""
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -117,3 +118,11 @@ def format_time(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     text = f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{text}.{fraction:03d}" if fraction else text
+
+
+def media_type(value: str) -> tuple[str, str]:
+    """A recording's kind (``"audio"`` or ``"video"``) and MIME type (``""`` when
+    unknown), told by the file type of a file name or URL; unknown types are audio."""
+    path = urlsplit(value).path if "://" in value else value
+    mime = mimetypes.guess_type(path)[0] or ""
+    return ("video" if mime.startswith("video/") else "audio"), mime

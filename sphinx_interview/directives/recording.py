@@ -3,18 +3,17 @@ or answer starts in it), SPEC §9."""
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from docutils import nodes
 
 from .. import nodes as interview_nodes
 from ..diagnostics import Subtype
 from ..locale import _, __
-from ..values import is_safe_url, one_line, parse_time
+from ..values import is_safe_url, media_type, one_line, parse_time
 
 if TYPE_CHECKING:
     from ..options import Header
@@ -65,12 +64,12 @@ def read_media(
             return None
         env.note_dependency(relative)
         filename = str(env.dlfiles.add_file(env.docname, relative))
-    mime = mimetypes.guess_type(urlsplit(value).path if remote else value)[0] or ""
+    kind, mime = media_type(value)
     node = interview_media(
         uri=value if remote else "",
         filename=filename,
         name=value,
-        kind="video" if mime.startswith("video/") else "audio",
+        kind=kind,
         mime=mime,
     )
     directive.set_source_info(node)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
+from ..assets import write_if_changed
 from ..domain import interview_domain
 from ..locale import __
 from . import tei
@@ -70,18 +71,6 @@ class ExportBuilder(Builder):
 
     def export(self, interviews: list[Interview]) -> None:
         raise NotImplementedError
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` unless the file already holds it; whether it wrote."""
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
 
 
 class InterviewJSONBuilder(ExportBuilder):

@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 from ..locale import _
+from ..values import parse_date
 from .model import Block, Exchange, Interview
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: Characters BibTeX values must escape, and how.
 _BIBTEX_ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -103,9 +103,10 @@ def csl_item(interview: Interview, *, project: str) -> dict[str, Any]:
         item["author"] = [{"literal": name} for name in interview["interviewees"]]
     if interview["interviewers"]:
         item["interviewer"] = [{"literal": name} for name in interview["interviewers"]]
-    match = _ISO_DATE.match(interview["date"] or "")
-    if match:
-        item["issued"] = {"date-parts": [[int(p) for p in match.groups() if p]]}
+    date = parse_date(interview["date"] or "")
+    if date is not None:
+        parts = (date.year, date.month, date.day)
+        item["issued"] = {"date-parts": [[p for p in parts if p is not None]]}
     if interview["language"]:
         item["language"] = interview["language"]
     if project:
@@ -137,9 +138,9 @@ def bibtex(interview: Interview, *, project: str) -> str:
     fields.append(("type", _escape(_("Interview"))))
     if interview["date"]:
         fields.append(("date", _escape(interview["date"])))
-        match = _ISO_DATE.match(interview["date"])
-        if match:
-            fields.append(("year", match.group(1)))
+        date = parse_date(interview["date"])
+        if date is not None:
+            fields.append(("year", str(date.year)))
     if project:
         fields.append(("organization", _escape(project)))
     if interview["language"]:

@@ -8,17 +8,16 @@ answers is read from the doctree being written.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from docutils import nodes
-from sphinx import addnodes
 
 from .. import nodes as interview_nodes
 from ..domain import interview_domain
-from ..links import one_doctree_per_document, source_docname
+from ..links import one_doctree_per_document, page_uri, source_docname
 from ..records import AnswerRecord, ExchangeRecord, InterviewRecord
+from ..summaries import plain_text
 from ..values import format_time
 from .model import Block, Exchange, Interview
 
@@ -68,17 +67,6 @@ def described(
         data = _interview(interview, exchanges, node, domain.tables, urls, texts)
         found.append((node, data))
     return found
-
-
-def page_uri(builder: Builder, docname: str) -> str:
-    """The page holding ``docname``, from the output's root: a single-page build
-    names each document "#document-name" (or "index.html#document-name") of
-    its one page."""
-    page = builder.get_target_uri(docname).partition("#")[0]
-    if page:
-        return page
-    suffix = getattr(builder, "out_suffix", ".html")
-    return f"{builder.config.root_doc}{suffix}"
 
 
 class Urls:
@@ -195,27 +183,3 @@ def _terms(record: ExchangeRecord, tables: Tables) -> list[str]:
         if entry is not None:
             entries.add(entry)
     return [tables.terms[entry].names[0] for entry in sorted(entries)]
-
-
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-#: What a question or answer holds that is not the speaker's words.
-_NOT_SPOKEN = (
-    interview_nodes.interview_header,
-    nodes.system_message,
-    nodes.target,
-    addnodes.index,
-    nodes.comment,
-)
-
-
-def plain_text(block: nodes.Element) -> str:
-    """A question's or answer's words: its paragraphs (and other body elements)
-    separated by blank lines, without the generated header."""
-    parts = (
-        " ".join(part.split())
-        for child in block.children
-        if not isinstance(child, _NOT_SPOKEN)
-        for part in _BLANK_LINE.split(child.astext())
-    )
-    return "\n\n".join(part for part in parts if part)

@@ -12,10 +12,10 @@ answer), with its speaker, position and URL; the recording is its
 
 from __future__ import annotations
 
-import mimetypes
 from typing import Any
 
-from .model import Block, Exchange, Interview
+from ..values import media_type
+from .model import Block, Exchange, Interview, all_topics
 
 
 def describe(interview: Interview, *, project: str) -> dict[str, Any]:
@@ -45,15 +45,15 @@ def describe(interview: Interview, *, project: str) -> dict[str, Any]:
         data["inLanguage"] = interview["language"]
     if project:
         data["isPartOf"] = {"@type": "CreativeWork", "name": project}
-    topics = interview["topics"] + [
-        topic for exchange in interview["exchanges"] for topic in exchange["topics"]
-    ]
+    topics = all_topics(interview)
     if topics:
-        data["keywords"] = list(dict.fromkeys(topics))
+        data["keywords"] = topics
     if interview["media"]:
-        mime = mimetypes.guess_type(interview["media"])[0] or ""
-        kind = "VideoObject" if mime.startswith("video/") else "AudioObject"
-        data["associatedMedia"] = {"@type": kind, "contentUrl": interview["media"]}
+        kind = media_type(interview["media"])[0]
+        data["associatedMedia"] = {
+            "@type": "VideoObject" if kind == "video" else "AudioObject",
+            "contentUrl": interview["media"],
+        }
     data["hasPart"] = [_question(exchange) for exchange in interview["exchanges"]]
     return data
 

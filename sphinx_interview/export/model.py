@@ -53,3 +53,11 @@ class Interview(TypedDict):
 
 def as_json_value(interviews: list[Interview]) -> dict[str, Any]:
     return {"version": FORMAT_VERSION, "interviews": interviews}
+
+
+def all_topics(interview: Interview) -> list[str]:
+    """The interview's topics and its exchanges', each once, in order."""
+    topics = [*interview["topics"]]
+    for exchange in interview["exchanges"]:
+        topics += exchange["topics"]
+    return list(dict.fromkeys(topics))

@@ -5,11 +5,11 @@ answer an utterance ``<u who="#…">``, and a ``timeline`` when it is timed
 
 from __future__ import annotations
 
-import mimetypes
 import re
 import xml.etree.ElementTree as ET
 
-from .model import Block, Interview
+from ..values import media_type
+from .model import Block, Interview, all_topics
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -115,7 +115,9 @@ def _header(
     source = _sub(file_desc, "sourceDesc")
     if interview["media"] or interview["date"]:
         recordings = _sub(source, "recordingStmt")
-        recording = _sub(recordings, "recording", type=_kind(interview["media"]))
+        recording = _sub(
+            recordings, "recording", type=media_type(interview["media"] or "")[0]
+        )
         if interview["date"]:
             _sub(recording, "date", interview["date"], when=interview["date"])
         if interview["media"]:
@@ -128,18 +130,11 @@ def _header(
     for name, ident in people.ids.items():
         person = _sub(persons, "person", xml_id=ident, role=people.roles[name])
         _sub(person, "persName", name)
-    topics = interview["topics"] + [
-        topic for exchange in interview["exchanges"] for topic in exchange["topics"]
-    ]
+    topics = all_topics(interview)
     if topics:
         keywords = _sub(_sub(profile, "textClass"), "keywords")
-        for topic in dict.fromkeys(topics):
+        for topic in topics:
             _sub(keywords, "term", topic)
-
-
-def _kind(media: str | None) -> str:
-    mime = mimetypes.guess_type(media or "")[0] or ""
-    return "video" if mime.startswith("video/") else "audio"
 
 
 def _timeline(body: ET.Element, interview: Interview) -> dict[str, str]:

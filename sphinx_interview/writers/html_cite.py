@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.osutil import relative_uri
 
 from .. import nodes as interview_nodes
+from ..assets import write_if_changed
 from ..domain import interview_domain
 from ..export import citation, csl_style, jsonld
-from ..export.builders import write_if_changed
-from ..export.data import blocks_of, described, interviews_in, page_uri
+from ..export.data import blocks_of, described, interviews_in
 from ..export.model import Interview
+from ..links import from_page
 from ..locale import _
 
 if TYPE_CHECKING:
@@ -128,16 +128,16 @@ def _write_files(
 
 
 def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
-    page = page_uri(self.builder, self.builder.current_docname)
+    def href(url: str) -> str:
+        return escape(from_page(self.builder, self.builder.current_docname, url))
+
     url = str(node["url"])
     text = str(node["text"])
-    href = _href(page, url)
-    link = f'<a href="{escape(href)}">{escape(url)}</a>'
+    link = f'<a href="{href(url)}">{escape(url)}</a>'
     before, found, after = text.partition(url) if url else (text, "", "")
     shown = escape(before) + (link if found else "") + escape(after)
     files = "".join(
-        f'{" · " if index else ""}<a href="{escape(_href(page, path))}" '
-        f"download>{escape(label)}</a>"
+        f'{" · " if index else ""}<a href="{href(path)}" download>{escape(label)}</a>'
         for index, (label, path) in enumerate(node["files"])
     )
     if files:
@@ -148,15 +148,6 @@ def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
         f'<p class="sphinx-interview-cite-text">{shown}</p>\n{files}</details>\n'
     )
     raise nodes.SkipNode
-
-
-def _href(page: str, url: str) -> str:
-    """``url`` (absolute, or from the output's root) as seen from ``page``."""
-    if "://" in url:
-        return url
-    if url.startswith(page + "#"):
-        return url[len(page) :]
-    return relative_uri(page, url)
 
 
 def add_metadata(

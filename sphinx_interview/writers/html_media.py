@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 import webvtt
 from docutils import nodes
-from sphinx.util.osutil import relative_uri
+from webvtt.models import Timestamp
 
 from .. import nodes as interview_nodes
-from ..assets import SCRIPT
+from ..assets import SCRIPT, write_if_changed
 from ..domain import interview_domain
+from ..links import from_page
 from ..locale import _
 from ..summaries import body_text, summarize
 
@@ -80,10 +81,7 @@ def visit_time(self: HTML5Translator, node: nodes.Element) -> None:
 def _url(self: HTML5Translator, node: nodes.Element) -> str:
     """The recording's URL seen from the page being written."""
     media = str(node.get("media") or _media_url(node))
-    if "://" in media:
-        return media
-    page = self.builder.get_target_uri(self.builder.current_docname)
-    return relative_uri(page, media)
+    return from_page(self.builder, self.builder.current_docname, media)
 
 
 def _media_url(node: nodes.Element) -> str:
@@ -118,23 +116,15 @@ def _chapters(self: HTML5Translator, node: nodes.Element) -> str:
         }
         captions.append(webvtt.Caption(_stamp(start), _stamp(end), title))
     name = f"{CHAPTERS_DIR}/{interview['interview_id']}.chapters.vtt"
-    path = Path(self.builder.outdir, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(webvtt.WebVTT(captions=captions).content, encoding="utf-8")
-    page = self.builder.get_target_uri(self.builder.current_docname)
+    content = webvtt.WebVTT(captions=captions).content
+    write_if_changed(Path(self.builder.outdir, name), content)
+    src = from_page(self.builder, self.builder.current_docname, name)
     label = escape(_("Questions"))
-    return (
-        f'<track kind="chapters" src="{escape(relative_uri(page, name))}" '
-        f'label="{label}" default>'
-    )
+    return f'<track kind="chapters" src="{escape(src)}" label="{label}" default>'
 
 
 def _stamp(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    whole, fraction = divmod(millis, 1000)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{fraction:03d}"
+    return str(Timestamp.from_seconds(seconds))
 
 
 def add_script(
