@@ -138,6 +138,8 @@ def test_interviews_json(project: ProjectFactory) -> None:
     assert panel["url"] == BASE + "panel.html#panel-interview"
     assert panel["media"] == "https://media.example.org/panel.mp3"
     assert panel["topics"] == ["coast"]
+    # No :language: on the interview: the build's (Sphinx's default, English).
+    assert panel["language"] == "en"
     first, second = panel["exchanges"]
     assert first["number"] == 1
     assert first["url"] == BASE + "panel.html#" + first["anchor"]
@@ -286,6 +288,8 @@ def test_citation_files(project: ProjectFactory) -> None:
     assert items[0]["type"] == "interview"
     assert items[0]["interviewer"] == [{"literal": "Bob Roe"}]
     assert items[0]["issued"] == {"date-parts": [[1987, 6, 2]]}
+    # CSL's medium names a kind of medium; the recording's URL is no such thing.
+    assert "medium" not in items[0]
     # The CSL-JSON renders with a CSL style.
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(
@@ -307,6 +311,7 @@ def test_meta_tags_and_json_ld(project: ProjectFactory) -> None:
     assert ("citation_title", "Life by the sea") in meta
     assert ("citation_author", "Ann Lee") in meta
     assert ("citation_date", "1987-06-02") in meta
+    assert ("citation_language", "en") in meta
     (script,) = page.select('script[type="application/ld+json"]')
     graph = linked_data(script.string or "")
     schema = rdflib.Namespace("https://schema.org/")

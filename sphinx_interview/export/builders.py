@@ -93,7 +93,6 @@ class InterviewTEIBuilder(ExportBuilder):
 
     def export(self, interviews: list[Interview]) -> None:
         project = self.config.project
-        language = self.config.language or "en"
         for interview in interviews:
-            text = tei.document(interview, project=project, language=language)
+            text = tei.document(interview, project=project)
             write_if_changed(Path(self.outdir, f"{interview['id']}.xml"), text)

@@ -111,8 +111,6 @@ def csl_item(interview: Interview, *, project: str) -> dict[str, Any]:
         item["language"] = interview["language"]
     if project:
         item["container-title"] = project
-    if interview["media"]:
-        item["medium"] = interview["media"]
     return item
 
 

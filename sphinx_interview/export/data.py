@@ -75,6 +75,7 @@ class Urls:
 
     def __init__(self, builder: Builder, docname: str) -> None:
         self.page = page_uri(builder, docname)
+        self.language: str = builder.config.language or ""
         base = builder.config.html_baseurl
         self.base = base if not base or base.endswith("/") else base + "/"
 
@@ -108,7 +109,8 @@ def _interview(
         "docname": record.docname,
         "anchor": record.anchor,
         "url": urls.at(record.anchor),
-        "language": node.get("lang") or None,
+        # The build's language where the interview does not give its own.
+        "language": node.get("lang") or urls.language or None,
         "media": urls.absolute(record.media) or None,
         "topics": list(record.topics),
         "exchanges": [

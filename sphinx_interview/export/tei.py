@@ -66,11 +66,9 @@ class People:
         return " ".join(f"#{self.ids[name]}" for name in block["speakers"])
 
 
-def document(interview: Interview, *, project: str, language: str) -> str:
+def document(interview: Interview, *, project: str) -> str:
     """The TEI document of ``interview``, as text."""
-    root = ET.Element(
-        _tag("TEI"), {_attr("xml_lang"): interview["language"] or language}
-    )
+    root = ET.Element(_tag("TEI"), {_attr("xml_lang"): interview["language"] or "und"})
     people = People(interview)
     _header(root, interview, people, project)
     text = _sub(root, "text")
