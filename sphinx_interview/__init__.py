@@ -29,7 +29,7 @@ from .index_pages import SpeakerIndex, TopicIndex
 from .layout import lay_out
 from .links import IndexPageReferences
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
-from .updates import finish_reading, start_reading
+from .updates import finish_reading, start_reading, start_writing
 from .writers import (
     html,
     html_cite,
@@ -111,12 +111,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_index_to_domain("interview", TopicIndex)
     app.add_index_to_domain("interview", SpeakerIndex)
     app.connect("doctree-read", collect_document)
-    app.connect("doctree-read", page_contents.add_entries, page_contents.PRIORITY)
+    app.connect("doctree-read", page_contents.count_entries)
     app.connect("env-get-outdated", start_reading)
     app.connect("env-updated", finish_reading)
     app.connect("warn-missing-reference", warn_missing_reference)
 
     # Writing: what other pages contribute to each page.
+    app.connect("write-started", start_writing)
+    app.connect("write-started", page_contents.add_entries)
     app.connect("doctree-resolved", lay_out)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", add_index_entries)

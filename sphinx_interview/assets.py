@@ -13,6 +13,7 @@ from .writers.latex import PACKAGE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-interview.css"
@@ -33,6 +34,19 @@ def copy_assets(app: Sphinx) -> None:
             _copy(STATIC_DIR / SCRIPT, outdir / "_static" / SCRIPT)
     elif app.builder.format == "latex":
         _copy(STATIC_DIR / f"{PACKAGE}.sty", outdir / f"{PACKAGE}.sty")
+
+
+def add_page_script(builder: Builder, filename: str, **attributes: str) -> None:
+    """A script for the page being written alone (at ``html-page-context``).
+
+    Given to the builder, which forgets it after the page, and not through
+    ``app.add_js_file``: that also keeps it in the registry every later build
+    of the same application starts from, so a second build gave every page the
+    scripts of all the pages of the first.
+    """
+    add = getattr(builder, "add_js_file", None)
+    if add is not None:
+        add(filename, priority=500, **attributes)
 
 
 def _copy(source: Path, destination: Path) -> None:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -26,19 +27,20 @@ if TYPE_CHECKING:
 
 
 def term_reference(
-    builder: Builder, fromdocname: str, term: TermRecord, name_index: int, text: str
+    uri_of: Callable[[str], str | None], term: TermRecord, name_index: int, text: str
 ) -> nodes.Element:
     """A link to a glossary entry, marked up exactly as ``:term:`` makes it (the
-    text alone where the builder has no page for it)."""
+    text alone where the builder has no page for it). ``uri_of``: a document's
+    URI from the page (see :func:`link_terms`)."""
     contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
     anchor = term.anchors[name_index]
     link = interview_nodes.term_link("", "", contnode, internal=True)
-    if fromdocname == term.docname:
+    uri = uri_of(term.docname)
+    if uri == "":
         link["refid"] = anchor
+    elif uri is None:
+        return contnode
     else:
-        uri = relative_uri(builder, fromdocname, term.docname)
-        if uri is None:
-            return contnode
         link["refuri"] = f"{uri}#{anchor}"
     if term.summary:
         link["reftitle"] = term.summary
@@ -71,13 +73,15 @@ def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not mentions.terms:
         return
     used_by_exchange: dict[object, set[int]] = {}
+    # A page's links lead to a few glossaries: each URI is worked out once.
+    uri_of = cache(partial(relative_uri, app.builder, docname))
     for key, block in exchange_blocks(doctree):
         used = used_by_exchange.setdefault(key, set())
         for node in list(walk(block)):
             if not isinstance(node, nodes.Text):
                 _note_term_link(node, mentions, used)
             elif mode != "none":
-                _link_text(app.builder, docname, node, mentions.matcher, used, mode)
+                _link_text(uri_of, node, mentions.matcher, used, mode)
 
 
 def _note_term_link(node: nodes.Node, mentions: Mentions, used: set[int]) -> None:
@@ -95,8 +99,7 @@ def _note_term_link(node: nodes.Node, mentions: Mentions, used: set[int]) -> Non
 
 
 def _link_text(
-    builder: Builder,
-    docname: str,
+    uri_of: Callable[[str], str | None],
     text_node: nodes.Text,
     matcher: TermMatcher,
     used: set[int],
@@ -109,9 +112,7 @@ def _link_text(
     replacement = [
         nodes.Text(text[start:end])
         if term is None
-        else term_reference(
-            builder, docname, matcher.terms[term], name, text[start:end]
-        )
+        else term_reference(uri_of, matcher.terms[term], name, text[start:end])
         for start, end, term, name in pieces
     ]
     parent = text_node.parent

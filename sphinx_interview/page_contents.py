@@ -2,19 +2,24 @@
 
 Questions are not sections (making them sections would renumber the document's
 sections, add PDF chapters and break the toctree), so Sphinx's contents
-collector does not see them. After it, at ``doctree-read``, each interview's
-title becomes an entry below the section holding the interview, and its
-questions ("Q3. What threats…") entries below that, as Sphinx itself adds
-object descriptions: the "On this page" panels of furo and
-pydata-sphinx-theme and alabaster's local contents all read these entries.
-
-The entries skip section numbering, and a toctree shows them only as deep as
+collector does not see them. Each interview's title becomes an entry below the
+section holding the interview, and its questions ("Q3. What threats…") entries
+below that, as Sphinx itself adds object descriptions: the "On this page" panels
+of furo and pydata-sphinx-theme and alabaster's local contents all read these
+entries. They skip section numbering, and a toctree shows them only as deep as
 its ``:maxdepth:`` allows (questions are two levels below their section).
+
+The entries are made from the records when writing starts, not stored with the
+environment: an archive's questions are nine in ten of the nodes of all its
+pages' contents, and every build would load them, and Python's garbage
+collector walk them again and again, for the few pages it writes. Sphinx's
+contents are complete when the collector has run (``doctree-read``); only the
+count of entries, which decides whether a page shows its contents, is kept then.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -25,39 +30,64 @@ from .summaries import summarize
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from .records import DocRecord, InterviewRecord
 
 #: How long a question's entry may grow: the panels are narrow.
 ENTRY_LENGTH = 60
 
-#: Sphinx's contents collector runs at the default priority (500).
-PRIORITY = 600
+_Parent = TypeVar("_Parent", bound=nodes.Element)
+
+#: Marks the entries added here, so that adding them again replaces them.
+MARK = "interview_entry"
 
 
-def add_entries(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: an entry per interview and per question."""
+def count_entries(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: count the entries a page will have (see above)."""
     env = app.env
-    docname = env.docname
-    record = interview_domain(env).docs.get(docname)
-    if record is None or not record.interviews:
+    record = interview_domain(env).docs.get(env.docname)
+    if record is None or not record.interviews or env.docname not in env.tocs:
         return
-    toc = env.tocs.get(docname)
-    if toc is None:
-        return
-    added = 0
+    added = len(record.interviews) + sum(
+        1 for exchange in record.exchanges if exchange.anchor
+    )
+    env.toc_num_entries[env.docname] = env.toc_num_entries.get(env.docname, 0) + added
+
+
+def add_entries(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: an entry per interview and per question, in the
+    contents of every page with interviews (any page may show another's)."""
+    env = app.env
+    for docname, record in interview_domain(env).docs.items():
+        toc = env.tocs.get(docname)
+        if toc is not None and record.interviews:
+            _remove_entries(toc)
+            _add_entries(toc, docname, record)
+
+
+def _add_entries(toc: nodes.Element, docname: str, record: DocRecord) -> None:
     placed: dict[int, int] = {}
     for interview in record.interviews:
         item = _interview_entry(docname, interview, record)
-        added += len(list(item.findall(nodes.list_item)))
+        item[MARK] = True
         entries = _entries_below(toc, interview.section)
         # Before the subsections' entries: a section's own content comes
         # before its subsections.
         position = placed.get(id(entries), _first_section(entries))
         entries.insert(position, item)
         placed[id(entries)] = position + 1
-    env.tocs[docname] = toc
-    env.toc_num_entries[docname] = env.toc_num_entries.get(docname, 0) + added
+
+
+def _remove_entries(toc: nodes.Element) -> None:
+    """Take out entries added before (an environment kept in memory or stored
+    after writing): the records may have changed since."""
+    for item in list(toc.findall(nodes.list_item)):
+        if item.get(MARK) and item.parent is not None:
+            entries = item.parent
+            entries.remove(item)
+            if entries.get(MARK) and not entries.children and entries.parent:
+                entries.parent.remove(entries)
 
 
 def _interview_entry(
@@ -79,21 +109,28 @@ def _interview_entry(
     ]
     item = _entry(docname, interview.anchor, interview.title or interview.short)
     if questions:
-        item += nodes.bullet_list("", *questions)
+        _adopt(item, _adopt(nodes.bullet_list(""), *questions))
     return item
 
 
 def _entry(docname: str, anchor: str, text: str) -> nodes.list_item:
-    reference = nodes.reference(
-        "",
-        "",
-        nodes.Text(text),
-        internal=True,
-        refuri=docname,
-        anchorname=f"#{anchor}",
+    reference = nodes.reference("", "", internal=True, refuri=docname)
+    reference["anchorname"] = f"#{anchor}"
+    paragraph = addnodes.compact_paragraph("", "", skip_section_number=True)
+    return _adopt(
+        nodes.list_item(""), _adopt(paragraph, _adopt(reference, nodes.Text(text)))
     )
-    paragraph = addnodes.compact_paragraph("", "", reference, skip_section_number=True)
-    return nodes.list_item("", paragraph)
+
+
+def _adopt(parent: _Parent, *children: nodes.Node) -> _Parent:
+    """``parent`` with ``children`` appended, without docutils' ``setup_child``,
+    which looks up the tree for a document, and a contents tree has none (an
+    exception caught per node, for thousands of entries per build). Sphinx
+    copies contents trees the same way."""
+    for child in children:
+        parent.children.append(child)
+        child.parent = parent
+    return parent
 
 
 def _entries_below(toc: nodes.Element, section: str) -> nodes.Element:
@@ -103,7 +140,7 @@ def _entries_below(toc: nodes.Element, section: str) -> nodes.Element:
     if item is None:
         return toc
     if not isinstance(item[-1], nodes.bullet_list):
-        item += nodes.bullet_list("")
+        item += nodes.bullet_list("", **{MARK: True})
     return item[-1]  # type: ignore[return-value]
 
 

@@ -7,10 +7,12 @@ general index lists the index domain's entries. Sphinx takes both only from
 doctrees, while reading; but a label's winner among duplicates, and the topics
 found through the glossary, are known only once every document is read.
 
-Everything written here is recorded in the domain (``data["lent"]``) and taken
-back when the next build starts reading, before Sphinx clears or reads any
-document: while reading, Sphinx's domains hold what a fresh build's would, so a
-label another page adds meets no leftover of ours.
+It is written when writing starts, after Sphinx has stored the environment, so
+an archive's labels are not stored twice. Everything written is recorded in the
+domain (``data["lent"]``) and taken back when the next build starts reading,
+before Sphinx clears or reads any document: while reading, Sphinx's domains hold
+what a fresh build's would, so a label another page adds meets no leftover of
+ours.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def withdraw(env: BuildEnvironment, domain: InterviewDomain) -> None:
 
 
 def publish(env: BuildEnvironment, domain: InterviewDomain, pages: set[str]) -> None:
-    """Write our labels and index entries (``env-updated``, every record in).
+    """Write our labels and index entries (``write-started``, every record in).
 
     ``data["lent"]`` lists the labels written. ``pages``: the index pages the
     build writes, which the general index's entries lead to.

@@ -27,6 +27,7 @@ from .publish import publish, withdraw
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .domain import InterviewDomain
@@ -51,9 +52,7 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = interview_domain(env)
     domain.remember_mentions()
     warn_duplicates(domain)
-    pages = written_index_pages(app)
-    publish(env, domain, pages)
-    if TOPIC_INDEX_PAGE not in pages:
+    if TOPIC_INDEX_PAGE not in written_index_pages(app):
         warn_if_topic_index_off(app, domain)
     view = {key: fingerprint(value) for key, value in published_view(domain).items()}
     old: dict[str, str] = domain.data["published"]
@@ -66,17 +65,24 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     )
 
 
+def start_writing(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: lend our labels and index entries to Sphinx's domains.
+
+    Not at ``env-updated``: Sphinx stores the environment between the two, and
+    what is lent is taken back when the next build starts, unread (an archive's
+    labels are a third of what would be stored).
+    """
+    publish(app.env, interview_domain(app.env), written_index_pages(app))
+
+
 def published_view(domain: InterviewDomain) -> dict[str, object]:
     """What other pages can show of the project, by dependency key."""
     tables = domain.tables
-    # A label another page holds is not ours to show: links go there instead.
-    published = set(domain.data["lent"].get("labels", ()))
-    std = domain.env.domains.standard_domain
+    # A label other markup holds is not ours to show: links go there instead.
+    # (Ours are lent to Sphinx only when writing starts: these are others'.)
+    anonlabels = domain.env.domains.standard_domain.anonlabels
     view: dict[str, object] = {
-        f"label:{label}": (
-            target.shown,
-            label in published or std.anonlabels.get(label),
-        )
+        f"label:{label}": (target.shown, anonlabels.get(label))
         for label, target in tables.labels.targets.items()
     }
     view["glossary"] = tuple(

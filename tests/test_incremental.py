@@ -8,11 +8,13 @@ back-links, the topic index) must not go stale.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 
 from .helpers import Project, ProjectFactory, select_one, text_of
 
@@ -219,3 +221,32 @@ def test_editing_one_interview_rewrites_only_what_depends_on_it(
         "interview-topics.html",
         "interview-speakers.html",
     }
+
+
+def contents_entries(toc: nodes.Node) -> list[str]:
+    """The anchors a page's contents lead to."""
+    return [str(ref.get("anchorname", "")) for ref in toc.findall(nodes.reference)]
+
+
+def test_what_is_made_for_writing_is_not_stored(project: ProjectFactory) -> None:
+    """The questions' contents entries and the labels lent to Sphinx's standard
+    domain are made when writing starts, after Sphinx has stored the
+    environment: an archive's stored environment stays lean. Writing again with
+    the environment kept in memory shows each of them once."""
+    proj = project("full")
+    app = proj.build()
+    written = contents_entries(app.env.tocs["interview"])
+    assert "#ivanov-2007-interview" in written
+    assert "#ivanov-2007-q2" in written
+    stored = pickle.loads(
+        (Path(app.doctreedir) / "environment.pickle").read_bytes()
+    )
+    assert "#ivanov-2007-q2" not in contents_entries(stored.tocs["interview"])
+    assert "ivanov-2007-q2" in app.env.domains.standard_domain.labels
+    assert "ivanov-2007-q2" not in stored.domaindata["std"]["labels"]
+    # The page written again, its document not read again: the same page.
+    page = (Path(app.outdir) / "interview.html").read_text(encoding="utf-8")
+    app.build(filenames=[str(proj.srcdir / "interview.rst")])
+    assert "interview" not in app.env.domains["interview"].read_now
+    assert contents_entries(app.env.tocs["interview"]) == written
+    assert (Path(app.outdir) / "interview.html").read_text(encoding="utf-8") == page

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .. import nodes as interview_nodes
-from ..assets import write_if_changed
+from ..assets import add_page_script, write_if_changed
 from ..domain import interview_domain
 from ..export import citation, csl_style, jsonld
 from ..export.data import blocks_of, described, interviews_in
@@ -180,7 +180,9 @@ def add_metadata(
     if app.config.interview_jsonld:
         for interview in interviews:
             data = jsonld.describe(interview, project=app.config.project)
-            app.add_js_file(None, body=_script_text(data), type="application/ld+json")
+            add_page_script(
+                builder, "", body=_script_text(data), type="application/ld+json"
+            )
 
 
 def _meta_tags(interview: Interview, project: str) -> list[tuple[str, str]]:

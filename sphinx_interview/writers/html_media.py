@@ -18,7 +18,7 @@ from docutils import nodes
 from webvtt.models import Timestamp
 
 from .. import nodes as interview_nodes
-from ..assets import SCRIPT, write_if_changed
+from ..assets import SCRIPT, add_page_script, write_if_changed
 from ..domain import interview_domain
 from ..links import from_page
 from ..locale import _
@@ -139,7 +139,7 @@ def add_script(
         return
     record = interview_domain(app.env).docs.get(pagename)
     if record is not None and any(interview.media for interview in record.interviews):
-        app.add_js_file(SCRIPT, loading_method="defer")
+        add_page_script(app.builder, SCRIPT, defer="defer")
 
 
 MEDIA = (visit_media, depart_media)
