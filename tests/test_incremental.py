@@ -238,9 +238,7 @@ def test_what_is_made_for_writing_is_not_stored(project: ProjectFactory) -> None
     written = contents_entries(app.env.tocs["interview"])
     assert "#ivanov-2007-interview" in written
     assert "#ivanov-2007-q2" in written
-    stored = pickle.loads(
-        (Path(app.doctreedir) / "environment.pickle").read_bytes()
-    )
+    stored = pickle.loads((Path(app.doctreedir) / "environment.pickle").read_bytes())
     assert "#ivanov-2007-q2" not in contents_entries(stored.tocs["interview"])
     assert "ivanov-2007-q2" in app.env.domains.standard_domain.labels
     assert "ivanov-2007-q2" not in stored.domaindata["std"]["labels"]
