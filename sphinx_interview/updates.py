@@ -4,16 +4,17 @@ duplicate labels, and pick the pages to rewrite.
 Pages show data gathered from other pages: link texts of cited answers, the topic
 index, glossary links and "Mentioned in" lists. Sphinx rewrites only the pages it
 re-read, so after every read we compare the *published view* (what other pages
-can show of the project, key by key, as digests) with the one stored at the
-previous build, and return the pages that depend on a key that changed. Each
-page's dependency keys are recorded by the collector from its finished doctree.
-Each key's value is the very object a page renders from (a label's
-:class:`~sphinx_interview.labels.Target`, a topic's name and anchor), so no
-change a page would show can go unnoticed.
+can show of the project, key by key, as digests, for the keys some page depends
+on) with the one stored at the previous build, and return the pages that depend
+on a key that changed. Each page's dependency keys are recorded by the collector
+from its finished doctree. Each key's value is the very object a page renders
+from (a label's :class:`~sphinx_interview.labels.Target`, a topic's name and
+anchor), so no change a page would show can go unnoticed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from .config import config_location
@@ -54,7 +55,10 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     warn_duplicates(domain)
     if TOPIC_INDEX_PAGE not in written_index_pages(app):
         warn_if_topic_index_off(app, domain)
-    view = {key: fingerprint(value) for key, value in published_view(domain).items()}
+    view = {
+        key: fingerprint(value)
+        for key, value in published_view(domain, shown_keys(domain)).items()
+    }
     old: dict[str, str] = domain.data["published"]
     changed = {key for key in old.keys() | view.keys() if old.get(key) != view.get(key)}
     domain.data["published"] = view
@@ -75,30 +79,52 @@ def start_writing(app: Sphinx, builder: Builder) -> None:
     publish(app.env, interview_domain(app.env), written_index_pages(app))
 
 
-def published_view(domain: InterviewDomain) -> dict[str, object]:
-    """What other pages can show of the project, by dependency key."""
+def shown_keys(domain: InterviewDomain) -> set[str]:
+    """The keys some page depends on, and those the topic and speaker index
+    pages keep their digest of (``writers/html_index_pages.py``).
+
+    Only these are compared and stored: an archive's pages cite a few of its
+    thousands of labels, and a key no page shows needs no digest. A page that
+    comes to depend on a new key is one that was just read, and so written.
+    """
+    keys = {"topics", "speakers"}
+    keys.update(*(record.depends for record in domain.docs.values()))
+    return keys
+
+
+def published_view(domain: InterviewDomain, keys: Set[str]) -> dict[str, object]:
+    """What other pages can show of the project, for the dependency ``keys``
+    (a key that names nothing is left out)."""
     tables = domain.tables
     # A label other markup holds is not ours to show: links go there instead.
     # (Ours are lent to Sphinx only when writing starts: these are others'.)
     anonlabels = domain.env.domains.standard_domain.anonlabels
-    view: dict[str, object] = {
-        f"label:{label}": (target.shown, anonlabels.get(label))
-        for label, target in tables.labels.targets.items()
-    }
-    view["glossary"] = tuple(
-        (term.docname, term.names, term.anchors, term.summary) for term in tables.terms
-    )
+    targets = tables.labels.targets
+    view: dict[str, object] = {}
+    for key in keys:
+        kind, _, label = key.partition(":")
+        target = targets.get(label) if kind == "label" else None
+        if target is not None:
+            view[key] = (target.shown, anonlabels.get(label))
+    if "glossary" in keys:
+        view["glossary"] = tuple(
+            (term.docname, term.names, term.anchors, term.summary)
+            for term in tables.terms
+        )
     if domain.env.config.interview_glossary_backrefs:
         backrefs: dict[str, list[object]] = {}
         mentions = tables.mentions
         for index, term in enumerate(tables.terms):
-            backrefs.setdefault(f"backrefs:{term.docname}", []).append(
-                (term.anchors[0], tuple(mentions.users(index)))
-            )
+            if f"backrefs:{term.docname}" in keys:
+                backrefs.setdefault(f"backrefs:{term.docname}", []).append(
+                    (term.anchors[0], tuple(mentions.users(index)))
+                )
         view.update(backrefs)
     topics = tables.topics.topics
     view["topics"] = tuple(topics)
-    view.update({f"topic:{fold(t.name)}": (t.name, t.anchor) for t in topics})
+    for topic in topics:
+        if f"topic:{fold(topic.name)}" in keys:
+            view[f"topic:{fold(topic.name)}"] = (topic.name, topic.anchor)
     view["speakers"] = tuple(tables.speakers.speakers)
     return view
 
