@@ -1,6 +1,6 @@
 """The index entries of each question, answer and interview, put into the
 doctree when resolving: the PDF's back-of-book index lists each topic and each
-speaker with the exchanges (the entries are made in ``tables.index_entries``)."""
+speaker with the exchanges (the entries are made by ``Tables.index_entries``)."""
 
 from __future__ import annotations
 
@@ -30,13 +30,13 @@ def add_index_entries(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     domain = interview_domain(app.env)
     if domain.lacks(app.builder, docname, lambda record: bool(record.blocks)):
         return
-    entries = domain.tables.index_entries
+    tables = domain.tables
     by_anchor: dict[tuple[str, str], list[tuple[str, str, str, str, object]]] = {}
     origins = {docname}
     if not one_doctree_per_document(app.builder):
         origins.update(_included(doctree))
     for origin in origins:
-        for entry in entries.get(origin, ()):
+        for entry in tables.index_entries(origin):
             by_anchor.setdefault((origin, entry[2]), []).append(entry)
     for node in doctree.findall(nodes.container):
         if (

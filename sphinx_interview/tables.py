@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
-from .archive import Archive
+from .archive import Archive, Exchange, ExchangeLink
 from .labels import LabelTable
 from .mentions import Mentions
 from .names import fold
-from .records import DocRecord, TermRecord
+from .records import DocRecord, InterviewRecord, TermRecord
 from .speakers import SpeakerTable
 from .topics import IndexEntry, TopicTable, glossary_spelling
 
@@ -74,30 +74,51 @@ class Tables:
     def speakers(self) -> SpeakerTable:
         return SpeakerTable(self.archive)
 
-    @cached_property
-    def index_entries(self) -> dict[str, list[IndexEntry]]:
-        """``single`` entries per document for the indexes written from doctrees
-        (the PDF's, the search page's): "topic; Ivanov 2007, Q3" at a question,
-        "topic; Ivanov 2007" at an interview for its whole, "speaker; Ivanov
-        2007, A3" at what they spoke."""
-        entries: dict[str, list[IndexEntry]] = {}
+    def index_entries(self, docname: str) -> list[IndexEntry]:
+        """``single`` entries of one document for the indexes written from
+        doctrees (the PDF's, the search page's): "topic; Ivanov 2007, Q3" at a
+        question, "topic; Ivanov 2007" at an interview for its whole, "speaker;
+        Ivanov 2007, A3" at what they spoke.
 
-        def add(docname: str, word: str, text: str, anchor: str) -> None:
-            entries.setdefault(docname, []).append(
-                ("single", f"{word}; {text}", anchor, "", None)
-            )
+        Made for the documents written, not for the whole archive: an
+        incremental build writes a few pages of thousands.
+        """
+        entries: list[IndexEntry] = []
+
+        def add(word: str, text: str, anchor: str) -> None:
+            entries.append(("single", f"{word}; {text}", anchor, "", None))
 
         spelling, topics = self.spelling, self.topics
-        for (docname, interview_id), interview in self.archive.interviews.items():
-            short = self.archive.short_title(docname, interview_id)
-            for topic in topics.of_interview(docname, interview_id):
-                add(docname, spelling.get(fold(topic), topic), short, interview.anchor)
-        for exchange in self.archive.exchanges:
+        for interview in self._by_document.interviews.get(docname, ()):
+            short = self.archive.short_title(docname, interview.interview_id)
+            for topic in topics.of_interview(docname, interview.interview_id):
+                add(spelling.get(fold(topic), topic), short, interview.anchor)
+        for exchange in self._by_document.exchanges.get(docname, ()):
             link = exchange.link
             for topic in topics.of(exchange):
-                word = spelling.get(fold(topic), topic)
-                add(link.docname, word, link.text, link.anchor)
+                add(spelling.get(fold(topic), topic), link.text, link.anchor)
+        for speaker, spoken in self._by_document.spoken.get(docname, ()):
+            add(speaker, spoken.text, spoken.anchor)
+        return entries
+
+    @cached_property
+    def _by_document(self) -> _ByDocument:
+        """The archive's interviews, exchanges and speakers' links, by document
+        (references to what the tables hold, in their order)."""
+        by_document = _ByDocument({}, {}, {})
+        for (docname, _), interview in self.archive.interviews.items():
+            by_document.interviews.setdefault(docname, []).append(interview)
+        for exchange in self.archive.exchanges:
+            by_document.exchanges.setdefault(exchange.link.docname, []).append(exchange)
         for speaker in self.speakers.speakers:
             for spoken in speaker.links:
-                add(spoken.docname, speaker.name, spoken.text, spoken.anchor)
-        return entries
+                by_document.spoken.setdefault(spoken.docname, []).append(
+                    (speaker.name, spoken)
+                )
+        return by_document
+
+
+class _ByDocument(NamedTuple):
+    interviews: dict[str, list[InterviewRecord]]
+    exchanges: dict[str, list[Exchange]]
+    spoken: dict[str, list[tuple[str, ExchangeLink]]]
