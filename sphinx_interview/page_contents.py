@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from .records import DocRecord, InterviewRecord
+    from .records import DocRecord, ExchangeRecord, InterviewRecord
 
 #: How long a question's entry may grow: the panels are narrow.
 ENTRY_LENGTH = 60
@@ -49,9 +49,7 @@ def count_entries(app: Sphinx, doctree: nodes.document) -> None:
     record = interview_domain(env).docs.get(env.docname)
     if record is None or not record.interviews or env.docname not in env.tocs:
         return
-    added = len(record.interviews) + sum(
-        1 for exchange in record.exchanges if exchange.anchor
-    )
+    added = sum(1 + len(_questions(record, i)) for i in record.interviews)
     env.toc_num_entries[env.docname] = env.toc_num_entries.get(env.docname, 0) + added
 
 
@@ -104,13 +102,21 @@ def _interview_entry(
                 "summary": summarize(exchange.summary, ENTRY_LENGTH),
             },
         )
-        for exchange in record.exchanges
-        if exchange.interview_id == interview.interview_id and exchange.anchor
+        for exchange in _questions(record, interview)
     ]
     item = _entry(docname, interview.anchor, interview.title or interview.short)
     if questions:
         _adopt(item, _adopt(nodes.bullet_list(""), *questions))
     return item
+
+
+def _questions(record: DocRecord, interview: InterviewRecord) -> list[ExchangeRecord]:
+    """The exchanges of ``interview`` that have an entry: those with an anchor."""
+    return [
+        exchange
+        for exchange in record.exchanges
+        if exchange.interview_id == interview.interview_id and exchange.anchor
+    ]
 
 
 def _entry(docname: str, anchor: str, text: str) -> nodes.list_item:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
-from .archive import Archive, Exchange, ExchangeLink
+from .archive import Archive, ExchangeLink
 from .labels import LabelTable
 from .mentions import Mentions
 from .names import fold
-from .records import DocRecord, InterviewRecord, TermRecord
+from .records import DocRecord, TermRecord
 from .speakers import SpeakerTable
 from .topics import IndexEntry, TopicTable, glossary_spelling
 
@@ -88,37 +88,33 @@ class Tables:
         def add(word: str, text: str, anchor: str) -> None:
             entries.append(("single", f"{word}; {text}", anchor, "", None))
 
+        record = self.docs.get(docname)
+        if record is None:
+            return entries
         spelling, topics = self.spelling, self.topics
-        for interview in self._by_document.interviews.get(docname, ()):
+        for interview in record.interviews:
             short = self.archive.short_title(docname, interview.interview_id)
             for topic in topics.of_interview(docname, interview.interview_id):
                 add(spelling.get(fold(topic), topic), short, interview.anchor)
-        for exchange in self._by_document.exchanges.get(docname, ()):
+        for exchange_record in record.exchanges:
+            exchange = self.archive.exchange_at(
+                docname, exchange_record.interview_id, exchange_record.number
+            )
+            if exchange is None:
+                continue
             link = exchange.link
             for topic in topics.of(exchange):
                 add(spelling.get(fold(topic), topic), link.text, link.anchor)
-        for speaker, spoken in self._by_document.spoken.get(docname, ()):
+        for speaker, spoken in self._spoken_by_document.get(docname, ()):
             add(speaker, spoken.text, spoken.anchor)
         return entries
 
     @cached_property
-    def _by_document(self) -> _ByDocument:
-        """The archive's interviews, exchanges and speakers' links, by document
-        (references to what the tables hold, in their order)."""
-        by_document = _ByDocument({}, {}, {})
-        for (docname, _), interview in self.archive.interviews.items():
-            by_document.interviews.setdefault(docname, []).append(interview)
-        for exchange in self.archive.exchanges:
-            by_document.exchanges.setdefault(exchange.link.docname, []).append(exchange)
+    def _spoken_by_document(self) -> dict[str, list[tuple[str, ExchangeLink]]]:
+        """Each speaker's links, by the document they lead to (speakers in the
+        speaker table's order, links in reading order)."""
+        spoken: dict[str, list[tuple[str, ExchangeLink]]] = {}
         for speaker in self.speakers.speakers:
-            for spoken in speaker.links:
-                by_document.spoken.setdefault(spoken.docname, []).append(
-                    (speaker.name, spoken)
-                )
-        return by_document
-
-
-class _ByDocument(NamedTuple):
-    interviews: dict[str, list[InterviewRecord]]
-    exchanges: dict[str, list[Exchange]]
-    spoken: dict[str, list[tuple[str, ExchangeLink]]]
+            for link in speaker.links:
+                spoken.setdefault(link.docname, []).append((speaker.name, link))
+        return spoken
