@@ -119,6 +119,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Writing: what other pages contribute to each page.
     app.connect("write-started", start_writing)
     app.connect("write-started", page_contents.add_entries)
+    # Before the themes' handlers, which read the page's contents.
+    app.connect("html-page-context", page_contents.show_questions, priority=300)
     app.connect("doctree-resolved", lay_out)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", add_index_entries)

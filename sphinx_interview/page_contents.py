@@ -6,23 +6,35 @@ collector does not see them. Each interview's title becomes an entry below the
 section holding the interview, and its questions ("Q3. What threats…") entries
 below that, as Sphinx itself adds object descriptions: the "On this page" panels
 of furo and pydata-sphinx-theme and alabaster's local contents all read these
-entries. They skip section numbering, and a toctree shows them only as deep as
-its ``:maxdepth:`` allows (questions are two levels below their section).
+entries. They skip section numbering.
 
-The entries are made from the records when writing starts, not stored with the
-environment: an archive's questions are nine in ten of the nodes of all its
-pages' contents, and every build would load them, and Python's garbage
-collector walk them again and again, for the few pages it writes. Sphinx's
-contents are complete when the collector has run (``doctree-read``); only the
-count of entries, which decides whether a page shows its contents, is kept then.
+The interviews' entries are made for every page when writing starts, so that
+toctrees show them as deep as their ``:maxdepth:`` allows. A question's entry is
+there only while its own page is written (the page's contents and the sidebar's
+branch of the page being read): an archive's questions are nine in ten of all
+its contents entries, and Sphinx copies a document's whole contents for every
+toctree that lists it before cutting them to the toctree's depth, and Python's
+garbage collector walks whatever stays alive while the pages are written.
+Where one output holds every page (single-page HTML, EPUB's navigation), the
+questions' entries are made for all pages at once.
+
+None of this is stored with the environment: Sphinx's contents are complete
+when the collector has run (``doctree-read``); only the count of entries, which
+decides whether a page shows its contents, is kept then.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment.adapters.toctree import document_toc
 
 from .domain import interview_domain
 from .locale import _
@@ -38,6 +50,7 @@ if TYPE_CHECKING:
 ENTRY_LENGTH = 60
 
 _Parent = TypeVar("_Parent", bound=nodes.Element)
+_Made = TypeVar("_Made")
 
 #: Marks the entries added here, so that adding them again replaces them.
 MARK = "interview_entry"
@@ -54,20 +67,78 @@ def count_entries(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def add_entries(app: Sphinx, builder: Builder) -> None:
-    """``write-started``: an entry per interview and per question, in the
-    contents of every page with interviews (any page may show another's)."""
+    """``write-started``: an entry per interview in the contents of every page
+    with interviews (any page's toctree may show another's); the questions'
+    entries too where one output holds all pages."""
     env = app.env
+    questions = not _per_page(builder)
     for docname, record in interview_domain(env).docs.items():
         toc = env.tocs.get(docname)
         if toc is not None and record.interviews:
             _remove_entries(toc)
-            _add_entries(toc, docname, record)
+            _add_entries(toc, docname, record, questions=questions)
 
 
-def _add_entries(toc: nodes.Element, docname: str, record: DocRecord) -> None:
+def show_questions(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: the page's contents, and the sidebar's toctree
+    the theme asks for while drawing it, with the page's questions."""
+    env = app.env
+    builder = app.builder
+    record = interview_domain(env).docs.get(pagename)
+    toc = env.tocs.get(pagename)
+    if (
+        record is None
+        or toc is None
+        or not record.exchanges
+        or not _per_page(builder)
+        or "toc" not in context
+    ):
+        return
+
+    def with_questions(make: Callable[[], _Made]) -> _Made:
+        # In Sphinx's contents only for the call: other pages, written next,
+        # must not show them (nor a worker process's pages their neighbours').
+        _remove_entries(toc)
+        _add_entries(toc, pagename, record, questions=True)
+        try:
+            return make()
+        finally:
+            _remove_entries(toc)
+            _add_entries(toc, pagename, record, questions=False)
+
+    assert isinstance(builder, StandaloneHTMLBuilder)  # by _per_page
+    context["toc"] = with_questions(
+        lambda: builder.render_partial(document_toc(env, pagename, builder.tags))[
+            "fragment"
+        ]
+    )
+    toctree = context.get("toctree")
+    if callable(toctree):
+        context["toctree"] = lambda **options: with_questions(
+            partial(toctree, **options)
+        )
+
+
+def _per_page(builder: Builder) -> bool:
+    """Whether each page shows its own contents: HTML pages, one per document
+    (not single-page HTML, not EPUB, whose navigation is the whole book's)."""
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
+        builder, SingleFileHTMLBuilder | Epub3Builder
+    )
+
+
+def _add_entries(
+    toc: nodes.Element, docname: str, record: DocRecord, *, questions: bool
+) -> None:
     placed: dict[int, int] = {}
     for interview in record.interviews:
-        item = _interview_entry(docname, interview, record)
+        item = _interview_entry(docname, interview, record, questions=questions)
         item[MARK] = True
         entries = _entries_below(toc, interview.section)
         # Before the subsections' entries: a section's own content comes
@@ -89,10 +160,13 @@ def _remove_entries(toc: nodes.Element) -> None:
 
 
 def _interview_entry(
-    docname: str, interview: InterviewRecord, record: DocRecord
+    docname: str, interview: InterviewRecord, record: DocRecord, *, questions: bool
 ) -> nodes.list_item:
+    item = _entry(docname, interview.anchor, interview.title or interview.short)
+    if not questions:
+        return item
     form = str(_("Q%(number)d. %(summary)s"))
-    questions = [
+    entries = [
         _entry(
             docname,
             exchange.anchor,
@@ -104,9 +178,8 @@ def _interview_entry(
         )
         for exchange in _questions(record, interview)
     ]
-    item = _entry(docname, interview.anchor, interview.title or interview.short)
-    if questions:
-        _adopt(item, _adopt(nodes.bullet_list(""), *questions))
+    if entries:
+        _adopt(item, _adopt(nodes.bullet_list(""), *entries))
     return item
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .helpers import (
+    Output,
     Project,
     ProjectFactory,
     index_counts,
@@ -297,16 +298,85 @@ def test_questions_are_in_the_page_contents(project: ProjectFactory) -> None:
         (2, "A talk in Markdown", "#md-talk"),
         (3, "Q1. What is MyST?", "#md-talk-q1"),
     ]
-    # A toctree shows them as deep as its :maxdepth: allows: here, all.
+    # A toctree shows the interview as deep as its :maxdepth: allows (here,
+    # all); the questions are in their own page's contents only.
     toctree = select_one(proj.html(), "div.toctree-wrapper")
     assert [text_of(a) for a in toctree.select("a")] == [
         "1. Hearing",
         "1.1. Opening",
         "The harbour hearing",
-        "Q1. Who pays for the dredging?",
-        "Q2. When?",
         "1.2. Closing",
     ]
+
+
+def navigation(page: Output) -> list[str]:
+    """The texts of the sidebar's toctree (the global toctree)."""
+    sidebar = select_one(page, "div.sphinxsidebarwrapper")
+    return [text_of(a) for a in sidebar.select("ul a")]
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_questions_are_in_their_own_page_only(
+    project: ProjectFactory, parallel: int
+) -> None:
+    """Questions appear in the page being read (its contents, the sidebar's
+    branch of that page), not in other pages' toctrees and sidebars; where one
+    output holds every page, in its contents."""
+    proj = project(
+        conf=CONTENTS_CONF.replace("localtoc.html", "globaltoc.html")
+        + 'html_theme_options = {"globaltoc_collapse": False}\n'
+        + 'version = release = "1"\ncopyright = "2026"\n'
+    )
+    proj.write("index.rst", "Archive\n=======\n\n.. toctree::\n\n   hearing\n   md\n")
+    proj.write("hearing.rst", SECTIONED)
+    proj.write("md.md", MYST)
+    proj.build(parallel=parallel)
+    assert proj.warnings() == []
+    hearing = navigation(proj.html("hearing"))
+    assert hearing == [
+        "Hearing",
+        "Opening",
+        "The harbour hearing",
+        "Q1. Who pays for the dredging?",
+        "Q2. When?",
+        "Closing",
+        "Talk in Markdown",
+        "A talk in Markdown",
+    ]
+    assert navigation(proj.html("md")) == [
+        "Hearing",
+        "Opening",
+        "The harbour hearing",
+        "Closing",
+        "Talk in Markdown",
+        "A talk in Markdown",
+        "Q1. What is MyST?",
+    ]
+    assert not any(text.startswith("Q") for text in navigation(proj.html()))
+    # The pages stay as they are with the environment kept in memory.
+    page = proj.output("hearing.html")
+    proj.app.build()  # type: ignore[union-attr]
+    assert proj.output("hearing.html") == page
+
+    proj.build("singlehtml")
+    assert proj.warnings() == []
+    assert navigation(proj.html()) == [
+        "Hearing",
+        "Opening",
+        "The harbour hearing",
+        "Q1. Who pays for the dredging?",
+        "Q2. When?",
+        "Closing",
+        "Talk in Markdown",
+        "A talk in Markdown",
+        "Q1. What is MyST?",
+    ]
+    proj.build("epub")
+    assert proj.warnings() == []
+    # EPUB's navigation, to its depth (`epub_tocdepth`, 3: the hearing's
+    # questions are a level deeper, below its section).
+    book = proj.output("nav.xhtml")
+    assert '<a href="md.xhtml#md-talk-q1">Q1. What is MyST?</a>' in book
 
 
 def test_interview_titles_and_questions_are_headings(project: ProjectFactory) -> None:
