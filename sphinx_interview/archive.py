@@ -31,10 +31,12 @@ class ExchangeLink(NamedTuple):
     #: How many exchanges the link stands for: one, or a whole interview's.
     covers: int = 1
 
-    def __repr__(self) -> str:
-        # The plain tuple's, written in C: several times faster than the named
-        # tuple's, and the published view fingerprints tens of thousands.
-        return tuple.__repr__(self)
+
+# The plain tuple's ``repr``, written in C and called without a Python frame:
+# several times faster than the named tuple's, and the published view
+# fingerprints tens of thousands. (Assigned here: a named tuple's class body
+# takes fields only.)
+ExchangeLink.__repr__ = tuple.__repr__  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,6 +123,8 @@ class _Texts:
     ) -> tuple[str, ...]:
         """Each answer's text: one not by the interviewee names its speaker, and
         answers that would read alike are numbered (A5, A5.2)."""
+        if len(speakers) == 1:  # most exchanges: nothing to tell apart
+            return (self._answer(short, str(number), speakers[0]),)
         texts: list[str] = []
         seen: set[str] = set()
         for index, speaker in enumerate(speakers, start=1):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from docutils import nodes
 
@@ -27,9 +28,11 @@ def label_key(target: str) -> str:
     return nodes.fully_normalize_name(target.lstrip("#"))
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What a label names (derived from the records, never stored)."""
+class Target(NamedTuple):
+    """What a label names (derived from the records, never stored).
+
+    A named tuple: made for every label on every build, several times faster
+    than a frozen dataclass, and left alone by Python's garbage collector."""
 
     kind: Kind
     docname: str

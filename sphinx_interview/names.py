@@ -37,6 +37,16 @@ def fold(name: str) -> str:
     """The key by which two topics, or two speakers, are one: accents, case,
     hyphens against spaces, invisible format characters (zero-width spaces,
     direction marks) and typographic variants do not count."""
+    if name.isascii():
+        # Nothing to decompose, no combining or format characters: the
+        # common case, without a look-up per character (the same result as
+        # ``fold_any``, tested).
+        return " ".join(name.translate(_TYPOGRAPHY).casefold().split())
+    return fold_any(name)
+
+
+def fold_any(name: str) -> str:
+    """:func:`fold` for any text."""
     decomposed = unicodedata.normalize("NFKD", name).translate(_TYPOGRAPHY)
     kept = "".join(
         ch

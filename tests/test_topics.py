@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sphinx_interview.names import fold, sort_key
+from sphinx_interview.names import fold, fold_any, sort_key
 
 from .helpers import (
     FinishedBuild,
@@ -189,6 +191,12 @@ def test_sorting_is_natural() -> None:
     names = ["b", "Émile", "a10", "A2", "ábc", "Z"]
     assert sorted(names, key=sort_key) == ["A2", "a10", "ábc", "b", "Émile", "Z"]
     assert fold("  Émigrés  Now ") == "emigres now"
+    assert fold("Cross-Border  'Talks'") == "cross border 'talks'"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_plain_ascii_takes_a_shortcut_to_the_same_key(name: str) -> None:
+    assert fold(name) == fold_any(name)
 
 
 def test_topic_names_are_searchable(full: FinishedBuild) -> None:
