@@ -25,6 +25,8 @@ decides whether a page shows its contents, is kept then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
@@ -32,6 +34,7 @@ from sphinx import addnodes
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment.adapters.toctree import document_toc
 
 from .domain import interview_domain
 from .locale import _
@@ -47,11 +50,10 @@ if TYPE_CHECKING:
 ENTRY_LENGTH = 60
 
 _Parent = TypeVar("_Parent", bound=nodes.Element)
+_Made = TypeVar("_Made")
 
 #: Marks the entries added here, so that adding them again replaces them.
 MARK = "interview_entry"
-#: Marks a list of questions' entries, there while their page is written.
-QUESTIONS = "interview_questions"
 
 
 def count_entries(app: Sphinx, doctree: nodes.document) -> None:
@@ -77,32 +79,6 @@ def add_entries(app: Sphinx, builder: Builder) -> None:
             _add_entries(toc, docname, record, questions=questions)
 
 
-def attach_questions(builder: Builder, docname: str) -> None:
-    """The page's questions' entries, below their interviews' entries: called
-    by the HTML writer when it meets the page's first interview, so that the
-    page's contents, which Sphinx draws right after the body, hold them.
-    (Not earlier: with ``-j``, documents are resolved in the main process
-    and written in worker processes.)"""
-    env = builder.env
-    record = interview_domain(env).docs.get(docname)
-    toc = env.tocs.get(docname)
-    if record is None or toc is None or not _per_page(builder):
-        return
-    if any(entries.get(QUESTIONS) for entries in toc.findall(nodes.bullet_list)):
-        return  # a second interview on the page
-    items = {
-        str(reference.get("anchorname", "")): item
-        for item in toc.findall(nodes.list_item)
-        if item.get(MARK) and (reference := item.next_node(nodes.reference)) is not None
-    }
-    for interview in record.interviews:
-        item = items.get(f"#{interview.anchor}")
-        entries = _question_entries(docname, interview, record)
-        if item is not None and entries is not None:
-            entries[QUESTIONS] = True
-            _adopt(item, entries)
-
-
 def show_questions(
     app: Sphinx,
     pagename: str,
@@ -110,40 +86,43 @@ def show_questions(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """``html-page-context``: take the page's questions out of Sphinx's
-    contents (other pages, written next, must not show them), and give them
-    back while the theme draws the page's sidebar toctree."""
-    toc = app.env.tocs.get(pagename)
-    if toc is None:
-        return
-    placed = _detach_questions(toc)
-    toctree = context.get("toctree")
-    if not placed or not callable(toctree):
+    """``html-page-context``: the page's contents, and the sidebar's toctree
+    the theme asks for while drawing it, with the page's questions."""
+    env = app.env
+    builder = app.builder
+    record = interview_domain(env).docs.get(pagename)
+    toc = env.tocs.get(pagename)
+    if (
+        record is None
+        or toc is None
+        or not record.exchanges
+        or not _per_page(builder)
+        or "toc" not in context
+    ):
         return
 
-    def with_questions(**options: Any) -> Any:
-        for item, entries in placed:
-            _adopt(item, entries)
+    def with_questions(make: Callable[[], _Made]) -> _Made:
+        # In Sphinx's contents only for the call: other pages, written next,
+        # must not show them (nor a worker process's pages their neighbours').
+        _remove_entries(toc)
+        _add_entries(toc, pagename, record, questions=True)
         try:
-            return toctree(**options)
+            return make()
         finally:
-            _detach_questions(toc)
+            _remove_entries(toc)
+            _add_entries(toc, pagename, record, questions=False)
 
-    context["toctree"] = with_questions
-
-
-def _detach_questions(
-    toc: nodes.Element,
-) -> list[tuple[nodes.Element, nodes.bullet_list]]:
-    placed: list[tuple[nodes.Element, nodes.bullet_list]] = [
-        (entries.parent, entries)
-        for entries in toc.findall(nodes.bullet_list)
-        if entries.get(QUESTIONS) and entries.parent is not None
-    ]
-    for item, entries in placed:
-        item.children.remove(entries)
-        entries.parent = None
-    return placed
+    assert isinstance(builder, StandaloneHTMLBuilder)  # by _per_page
+    context["toc"] = with_questions(
+        lambda: builder.render_partial(document_toc(env, pagename, builder.tags))[
+            "fragment"
+        ]
+    )
+    toctree = context.get("toctree")
+    if callable(toctree):
+        context["toctree"] = lambda **options: with_questions(
+            partial(toctree, **options)
+        )
 
 
 def _per_page(builder: Builder) -> bool:
@@ -184,16 +163,8 @@ def _interview_entry(
     docname: str, interview: InterviewRecord, record: DocRecord, *, questions: bool
 ) -> nodes.list_item:
     item = _entry(docname, interview.anchor, interview.title or interview.short)
-    entries = _question_entries(docname, interview, record) if questions else None
-    if entries is not None:
-        _adopt(item, entries)
-    return item
-
-
-def _question_entries(
-    docname: str, interview: InterviewRecord, record: DocRecord
-) -> nodes.bullet_list | None:
-    """The list of an interview's questions' entries (``None``: no questions)."""
+    if not questions:
+        return item
     form = str(_("Q%(number)d. %(summary)s"))
     entries = [
         _entry(
@@ -207,7 +178,9 @@ def _question_entries(
         )
         for exchange in _questions(record, interview)
     ]
-    return _adopt(nodes.bullet_list(""), *entries) if entries else None
+    if entries:
+        _adopt(item, _adopt(nodes.bullet_list(""), *entries))
+    return item
 
 
 def _questions(record: DocRecord, interview: InterviewRecord) -> list[ExchangeRecord]:

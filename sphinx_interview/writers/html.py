@@ -8,16 +8,12 @@ from docutils import nodes
 
 from .. import nodes as interview_nodes
 from ..locale import _
-from ..page_contents import attach_questions
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
-    if isinstance(node, interview_nodes.interview):
-        # Sphinx draws the page's contents right after its body.
-        attach_questions(self.builder, self.builder.current_docname)
     # Classes (sphinx-interview-*) and ids come from the node itself.
     attributes = {"lang": node["lang"]} if node.get("lang") else {}
     self.body.append(self.starttag(node, "div", "", **attributes))
