@@ -57,7 +57,7 @@ def add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     doctree[_DESCRIBED] = [interview for _, interview in found]
     style = app.config.interview_citation_style
     for node, interview in found:
-        files = _write_files(builder, interview, project)
+        files = _files(interview)
         # The interview's reference as the configured CSL style gives it.
         styled = (
             csl_style.reference(
@@ -111,20 +111,24 @@ def _place(interview: nodes.Element, cite: nodes.Element) -> None:
     interview.insert(position, cite)
 
 
-def _write_files(
-    builder: Builder, interview: Interview, project: str
-) -> tuple[tuple[str, str], ...]:
-    """``<interview-id>.bib`` and ``<interview-id>.csl.json`` at the output's
-    root; rewritten only when they change."""
-    bib = f"{interview['id']}.bib"
-    csl = f"{interview['id']}.csl.json"
+def _files(interview: Interview) -> tuple[tuple[str, str], ...]:
+    """The interview's citation files, ``<interview-id>.bib`` and
+    ``<interview-id>.csl.json``, at the output's root."""
+    return (
+        ("BibTeX", f"{interview['id']}.bib"),
+        ("CSL-JSON", f"{interview['id']}.csl.json"),
+    )
+
+
+def _write_files(builder: Builder, interview: Interview, project: str) -> None:
+    """Write the citation files; rewritten only when they change."""
+    (_, bib), (_, csl) = _files(interview)
     write_if_changed(
         Path(builder.outdir, bib), citation.bibtex(interview, project=project)
     )
     write_if_changed(
         Path(builder.outdir, csl), citation.csl_json(interview, project=project)
     )
-    return (("BibTeX", bib), ("CSL-JSON", csl))
 
 
 def visit_cite(self: HTML5Translator, node: nodes.Element) -> None:
@@ -158,7 +162,8 @@ def add_metadata(
     doctree: nodes.document | None,
 ) -> None:
     """``html-page-context``: the ``citation_*`` meta tags of the page's first
-    interview, and the JSON-LD of each."""
+    interview, the JSON-LD of each, and their citation files (written here,
+    with the page: with ``-j``, in the worker process writing it)."""
     builder = app.builder
     if doctree is None or not _publishing(builder):
         return
@@ -172,6 +177,8 @@ def add_metadata(
     if not interviews:
         return
     if app.config.interview_citations:
+        for interview in interviews:
+            _write_files(builder, interview, app.config.project)
         tags = "".join(
             f'<meta name="{name}" content="{escape(value)}">\n'
             for name, value in _meta_tags(interviews[0], app.config.project)
