@@ -31,8 +31,8 @@ def label_key(target: str) -> str:
 class Target(NamedTuple):
     """What a label names (derived from the records, never stored).
 
-    A named tuple: made for every label on every build, several times faster
-    than a frozen dataclass, and left alone by Python's garbage collector."""
+    A named tuple: made for every label on every build, three times faster
+    than a frozen dataclass."""
 
     kind: Kind
     docname: str
