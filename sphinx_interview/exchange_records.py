@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from docutils import nodes
 
 from . import nodes as interview_nodes
+from .digests import fingerprint
 from .glossary import linkable_text
-from .mentions import fingerprint
 from .records import AnswerRecord, ExchangeRecord
 from .summaries import SUMMARY_LENGTH, body_text, summarize
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
 from .archive import Exchange, ExchangeLink
+from .digests import fingerprint
 from .records import TermRecord
 from .terms import TermMatcher
-
-
-def fingerprint(value: object) -> str:
-    """A stable digest of ``value``: ``repr`` of tuples, strings and dataclasses
-    is the same for equal values in every process."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
 class Mentions:

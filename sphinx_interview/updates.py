@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from .config import config_location
 from .diagnostics import Subtype, location, shown_path, warn
+from .digests import ViewDigests
 from .domain import interview_domain
 from .links import INDEX_PAGES, TOPIC_INDEX_PAGE
 from .locale import __
-from .mentions import fingerprint
-from .names import fold
+from .names import Heading, fold, heading
 from .publish import publish, withdraw
 
 if TYPE_CHECKING:
@@ -55,8 +55,9 @@ def finish_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     warn_duplicates(domain)
     if TOPIC_INDEX_PAGE not in written_index_pages(app):
         warn_if_topic_index_off(app, domain)
+    digest = ViewDigests()
     view = {
-        key: fingerprint(value)
+        key: digest(value)
         for key, value in published_view(domain, shown_keys(domain)).items()
     }
     old: dict[str, str] = domain.data["published"]
@@ -112,14 +113,15 @@ def published_view(domain: InterviewDomain, keys: Set[str]) -> dict[str, object]
             for term in tables.terms
         )
     if domain.env.config.interview_glossary_backrefs:
-        backrefs: dict[str, list[object]] = {}
+        # Each entry's "Mentioned in" list, as a heading over its links.
+        backrefs: dict[str, list[Heading]] = {}
         mentions = tables.mentions
         for index, term in enumerate(tables.terms):
             if f"backrefs:{term.docname}" in keys:
                 backrefs.setdefault(f"backrefs:{term.docname}", []).append(
-                    (term.anchors[0], tuple(mentions.users(index)))
+                    heading(term.names[0], term.anchors[0], mentions.users(index))
                 )
-        view.update(backrefs)
+        view.update((key, tuple(entries)) for key, entries in backrefs.items())
     topics = tables.topics.topics
     view["topics"] = tuple(topics)
     for topic in topics:

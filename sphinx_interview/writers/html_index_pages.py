@@ -11,10 +11,10 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..digests import fingerprint
 from ..domain import interview_domain
 from ..index_pages import SpeakerIndex, TopicIndex
 from ..links import INDEX_PAGES
-from ..mentions import fingerprint
 from .html_lists import PageLinks
 
 if TYPE_CHECKING:
