@@ -19,7 +19,6 @@ from sphinx.environment import BuildEnvironment
 from ..assets import write_if_changed
 from ..domain import interview_domain
 from ..locale import __
-from . import tei
 from .data import interviews_in
 from .model import Interview, as_json_value
 
@@ -92,6 +91,9 @@ class InterviewTEIBuilder(ExportBuilder):
     epilog = __("The TEI files are in %(outdir)s.")
 
     def export(self, interviews: list[Interview]) -> None:
+        # Imported here: every build registers this builder, few run it.
+        from . import tei
+
         project = self.config.project
         for interview in interviews:
             text = tei.document(interview, project=project)

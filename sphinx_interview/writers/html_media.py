@@ -13,9 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import webvtt
 from docutils import nodes
-from webvtt.models import Timestamp
 
 from .. import nodes as interview_nodes
 from ..assets import SCRIPT, add_page_script, write_if_changed
@@ -104,6 +102,10 @@ def _chapters(self: HTML5Translator, node: nodes.Element) -> str:
     )
     if not timed:
         return ""
+    # Imported here: only pages with a timed recording write chapters, and
+    # every build (an edit's too) would pay for the import.
+    import webvtt
+
     captions = []
     for index, (start, question) in enumerate(timed):
         # The last chapter runs to the end: players stop it at the duration.
@@ -124,6 +126,8 @@ def _chapters(self: HTML5Translator, node: nodes.Element) -> str:
 
 
 def _stamp(seconds: float) -> str:
+    from webvtt.models import Timestamp
+
     return str(Timestamp.from_seconds(seconds))
 
 
