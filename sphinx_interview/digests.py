@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import fields
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .archive import ExchangeLink
 from .names import Heading
+
+if TYPE_CHECKING:
+    from .archive import ExchangeLink
+
+#: A heading's fields, in order: a field added to ``Heading`` is digested too.
+_HEADING_FIELDS = tuple(field.name for field in fields(Heading))
 
 
 def fingerprint(value: object) -> str:
@@ -30,8 +37,8 @@ class ViewDigests:
     """
 
     def __init__(self) -> None:
-        # Links are tuples of strings: hashed in C, and equal links have the
-        # same ``repr``.
+        # Links are tuples of strings and a count: hashed in C, and equal links
+        # have the same ``repr``.
         self._link: Callable[[ExchangeLink], str] = lru_cache(maxsize=None)(repr)
 
     def __call__(self, value: object) -> str:
@@ -40,8 +47,13 @@ class ViewDigests:
         return fingerprint(value)
 
     def _heading(self, heading: Heading) -> str:
-        links = ",".join(map(self._link, heading.links))
-        return f"{heading.name!r} {heading.anchor!r} {heading.count} ({links})"
+        # Every field's ``repr`` but the links', whose reprs are remembered.
+        return " ".join(
+            f"({','.join(map(self._link, heading.links))})"
+            if name == "links"
+            else repr(getattr(heading, name))
+            for name in _HEADING_FIELDS
+        )
 
 
 def _digest(text: str) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import NoUri
 from sphinx.locale import _ as sphinx_
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -29,12 +30,18 @@ SPEAKER_INDEX_PAGE = "interview-speakers"
 INDEX_PAGES = (TOPIC_INDEX_PAGE, SPEAKER_INDEX_PAGE)
 
 
+def single_page(builder: Builder) -> bool:
+    """Whether the builder writes the whole project as one HTML page: Sphinx's
+    ``singlehtml`` and the builders made from it under other names."""
+    return isinstance(builder, SingleFileHTMLBuilder)
+
+
 def one_doctree_per_document(builder: Builder) -> bool:
     """Whether the builder resolves each document's doctree on its own; LaTeX,
     Texinfo, manual pages and single-page HTML resolve one assembled from several
     (so do builders we do not know). A handler that may then skip a document by
     its record alone saves a walk of every page."""
-    return builder.format in {"html", "text"} and builder.name != "singlehtml"
+    return builder.format in {"html", "text"} and not single_page(builder)
 
 
 def link_or_text(
@@ -97,7 +104,7 @@ def index_page_uri(
     as written by an earlier build (``writers/html_index_pages.skip_unchanged_pages``).
     Single-page HTML writes no index pages at all, the other builders no pages.
     """
-    if builder.name == "singlehtml":
+    if single_page(builder):
         return None
     written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
     if page not in written and not kept:

@@ -9,7 +9,8 @@ on) with the one stored at the previous build, and return the pages that depend
 on a key that changed. Each page's dependency keys are recorded by the collector
 from its finished doctree. Each key's value is the very object a page renders
 from (a label's :class:`~sphinx_interview.labels.Target`, a topic's name and
-anchor), so no change a page would show can go unnoticed.
+anchor), or a value built from it (a glossary entry's "Mentioned in" links as a
+heading), so no change a page would show can go unnoticed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .config import config_location
 from .diagnostics import Subtype, location, shown_path, warn
 from .digests import ViewDigests
 from .domain import interview_domain
-from .links import INDEX_PAGES, TOPIC_INDEX_PAGE
+from .links import INDEX_PAGES, TOPIC_INDEX_PAGE, single_page
 from .locale import __
 from .names import Heading, fold, heading
 from .publish import publish, withdraw
@@ -151,7 +152,7 @@ def warn_duplicates(domain: InterviewDomain) -> None:
 
 def written_index_pages(app: Sphinx) -> set[str]:
     """The index pages this build writes (when there is something in them)."""
-    if app.builder.format != "html" or app.builder.name == "singlehtml":
+    if app.builder.format != "html" or single_page(app.builder):
         return set()
     setting = app.config.html_domain_indices
     if isinstance(setting, bool):
@@ -161,7 +162,7 @@ def written_index_pages(app: Sphinx) -> set[str]:
 
 def warn_if_topic_index_off(app: Sphinx, domain: InterviewDomain) -> None:
     """Topics without their index page: say once why their links are plain text."""
-    html = app.builder.format == "html" and app.builder.name != "singlehtml"
+    html = app.builder.format == "html" and not single_page(app.builder)
     if html and domain.tables.topics.topics:
         warn(
             __(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -34,6 +35,50 @@ def test_html_builders(built: SharedBuilds, builder: str) -> None:
     )
     hrefs = [a["href"] for a in analysis.select("a.reference.internal")]
     assert any(href.endswith("#ivanov-2007-q2-answer") for href in hrefs)
+
+
+# How extensions that make a PDF or a book from single-page HTML ship their
+# builder: a subclass under a name of its own, found through an entry point.
+ONE_PAGE_EXTENSION = """\
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+
+class OnePage(SingleFileHTMLBuilder):
+    name = "onepage"
+
+
+def setup(app):
+    app.add_builder(OnePage)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_single_page_builder_of_another_name(
+    project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Such a builder gets what ``singlehtml`` gets: every document in one page,
+    each question laid out, links within the page."""
+    site = tmp_path / "site"
+    (site / "onepage_builder-1.0.dist-info").mkdir(parents=True)
+    (site / "onepage_builder-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: onepage-builder\nVersion: 1.0\n"
+    )
+    (site / "onepage_builder-1.0.dist-info" / "entry_points.txt").write_text(
+        "[sphinx.builders]\nonepage = onepage_builder\n"
+    )
+    (site / "onepage_builder.py").write_text(ONE_PAGE_EXTENSION)
+    monkeypatch.syspath_prepend(str(site))
+    proj = project("full")
+    proj.build("onepage")
+    assert proj.warnings() == []
+    soup = proj.html("index")
+    question = select_one(soup, "#ivanov-2007-q1")
+    assert text_of(question).startswith("Question 1 — RIA Novosti")
+    assert QUESTION_1 in text_of(question)
+    hrefs = [a["href"] for a in soup.select("a.reference.internal")]
+    assert any(href.endswith("#ivanov-2007-q2-answer") for href in hrefs)
+    # As singlehtml, no index pages of its own (their lists are in the page).
+    assert not (proj.outdir / "interview-topics.html").exists()
 
 
 def test_latex(built: SharedBuilds) -> None:
