@@ -44,6 +44,30 @@ def one_doctree_per_document(builder: Builder) -> bool:
     return builder.format in {"html", "text"} and not single_page(builder)
 
 
+def on_one_page(builder: Builder, fromdocname: str, todocname: str) -> bool:
+    """Whether ``todocname`` is written on the page of ``fromdocname``: the same
+    document, or any document of a single-page build."""
+    return fromdocname == todocname or (
+        single_page(builder) and todocname in builder.env.all_docs
+    )
+
+
+def link_to(
+    builder: Builder,
+    fromdocname: str,
+    todocname: str,
+    anchor: str,
+    contnode: nodes.Element,
+    title: str | None = None,
+) -> nodes.reference:
+    """Sphinx's ``make_refnode``, with a link within the page (``#anchor``) to
+    every document of a single-page build: Sphinx 9 makes those
+    ``#document-name#anchor``, which browsers do not follow."""
+    if anchor and on_one_page(builder, fromdocname, todocname):
+        fromdocname = todocname
+    return make_refnode(builder, fromdocname, todocname, anchor, contnode, title)
+
+
 def link_or_text(
     builder: Builder,
     fromdocname: str,
@@ -55,7 +79,7 @@ def link_or_text(
     """A reference to ``todocname#anchor``, or just ``contnode`` where the builder
     has no such page (``NoUri``)."""
     try:
-        return make_refnode(builder, fromdocname, todocname, anchor, contnode, title)
+        return link_to(builder, fromdocname, todocname, anchor, contnode, title)
     except NoUri:
         return contnode
 
@@ -63,7 +87,7 @@ def link_or_text(
 def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | None:
     """The URI of ``todocname`` seen from ``fromdocname`` ("" for the same page),
     or None where the builder has no page for it."""
-    if fromdocname == todocname:
+    if on_one_page(builder, fromdocname, todocname):
         return ""
     try:
         return builder.get_relative_uri(fromdocname, todocname)

@@ -8,12 +8,11 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
-from sphinx.util.nodes import make_refnode
 
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .directives.context import has_interviews
-from .links import TOPIC_INDEX_PAGE, back_index_link, index_page_uri
+from .links import TOPIC_INDEX_PAGE, back_index_link, index_page_uri, link_to
 from .locale import _, __
 from .values import format_time
 
@@ -106,7 +105,7 @@ def refnode(
     time = {"question": target.question_time, "answer": target.answer_time}.get(kind)
     if time is not None:
         title = f"{title} · {format_time(time)}"
-    return make_refnode(builder, fromdocname, target.docname, anchor, contnode, title)
+    return link_to(builder, fromdocname, target.docname, anchor, contnode, title)
 
 
 def topic_refnode(
