@@ -68,22 +68,6 @@ def link_to(
     return make_refnode(builder, fromdocname, todocname, anchor, contnode, title)
 
 
-def link_or_text(
-    builder: Builder,
-    fromdocname: str,
-    todocname: str,
-    anchor: str,
-    contnode: nodes.Element,
-    title: str | None = None,
-) -> nodes.Element:
-    """A reference to ``todocname#anchor``, or just ``contnode`` where the builder
-    has no such page (``NoUri``)."""
-    try:
-        return link_to(builder, fromdocname, todocname, anchor, contnode, title)
-    except NoUri:
-        return contnode
-
-
 def relative_uri(builder: Builder, fromdocname: str, todocname: str) -> str | None:
     """The URI of ``todocname`` seen from ``fromdocname`` ("" for the same page),
     or None where the builder has no page for it."""
@@ -201,16 +185,7 @@ def exchange_links(
             )
         ]
     references = [
-        link_or_text(
-            builder,
-            fromdocname,
-            link.docname,
-            link.anchor,
-            nodes.inline(link.text, link.text),
-            # In a list the summary follows the link (see writers/html_lists.py).
-            (link.summary or None) if inline else None,
-        )
-        for link in links
+        _exchange_reference(builder, fromdocname, link, inline) for link in links
     ]
     if inline:
         content: list[nodes.Node] = []
@@ -224,6 +199,20 @@ def exchange_links(
             paragraph += nodes.Text(f" — {link.summary}")
         items += nodes.list_item("", paragraph)
     return [items]
+
+
+def _exchange_reference(
+    builder: Builder, fromdocname: str, link: ExchangeLink, inline: bool
+) -> nodes.Element:
+    """A reference to an exchange, or its text alone where the builder has no
+    page for it (``NoUri``). In a list the summary follows the link (see
+    ``writers/html_lists.py``), in a line it is the tooltip."""
+    text = nodes.inline(link.text, link.text)
+    title = (link.summary or None) if inline else None
+    try:
+        return link_to(builder, fromdocname, link.docname, link.anchor, text, title)
+    except NoUri:
+        return text
 
 
 def source_docname(env: BuildEnvironment, node: nodes.Node, default: str) -> str:
