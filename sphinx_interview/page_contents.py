@@ -36,7 +36,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment.adapters.toctree import document_toc
 
 from .domain import interview_domain
-from .links import one_doctree_per_document
+from .links import single_page
 from .locale import _
 from .summaries import summarize
 
@@ -137,7 +137,7 @@ def _per_page(builder: Builder) -> bool:
     (not single-page HTML, not EPUB, whose navigation is the whole book's)."""
     return (
         isinstance(builder, StandaloneHTMLBuilder)
-        and one_doctree_per_document(builder)
+        and not single_page(builder)
         and not isinstance(builder, Epub3Builder)
     )
 

@@ -150,9 +150,14 @@ def warn_duplicates(domain: InterviewDomain) -> None:
         )
 
 
+def _page_per_document(builder: Builder) -> bool:
+    """HTML with a page per document, where the index pages are written."""
+    return builder.format == "html" and not single_page(builder)
+
+
 def written_index_pages(app: Sphinx) -> set[str]:
     """The index pages this build writes (when there is something in them)."""
-    if app.builder.format != "html" or single_page(app.builder):
+    if not _page_per_document(app.builder):
         return set()
     setting = app.config.html_domain_indices
     if isinstance(setting, bool):
@@ -162,8 +167,7 @@ def written_index_pages(app: Sphinx) -> set[str]:
 
 def warn_if_topic_index_off(app: Sphinx, domain: InterviewDomain) -> None:
     """Topics without their index page: say once why their links are plain text."""
-    html = app.builder.format == "html" and not single_page(app.builder)
-    if html and domain.tables.topics.topics:
+    if _page_per_document(app.builder) and domain.tables.topics.topics:
         warn(
             __(
                 "html_domain_indices leaves out the topic index (%s); "

@@ -120,10 +120,8 @@ class PageLinks:
     def _uri(self, fromdocname: str, docname: str) -> str | None:
         key = (fromdocname, docname)
         if key not in self.uris:
-            uri = relative_uri(self.builder, fromdocname, docname)
-            # Single-page HTML answers "index.html#document-x"; the anchor
-            # replaces that fragment (as Sphinx's own fix_refuris does).
-            self.uris[key] = uri.split("#", 1)[0] if uri is not None else None
+            # "" within the page, single-page HTML's documents included.
+            self.uris[key] = relative_uri(self.builder, fromdocname, docname)
         return self.uris[key]
 
 
