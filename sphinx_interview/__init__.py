@@ -85,7 +85,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(nodes.interview_meta)
     app.add_node(nodes.interview_media, html=html_media.MEDIA)
-    app.add_node(nodes.interview_time, html=html_media.TIME)
+    app.add_node(nodes.interview_time)
     app.add_node(nodes.interview_topics)
     app.add_node(nodes.interview_speakers)
     app.add_node(nodes.term_link, html=html.TERM_LINK)

@@ -27,19 +27,33 @@ if TYPE_CHECKING:
 
 
 def term_reference(
-    uri_of: Callable[[str], str | None], term: TermRecord, name_index: int, text: str
+    uri_of: Callable[[str], str | None],
+    term: TermRecord,
+    name_index: int,
+    text: str,
+    *,
+    drawn: bool = False,
 ) -> nodes.Element:
     """A link to a glossary entry, marked up exactly as ``:term:`` makes it (the
     text alone where the builder has no page for it). ``uri_of``: a document's
-    URI from the page (see :func:`link_terms`)."""
-    contnode = nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    anchor = term.anchors[name_index]
-    link = interview_nodes.term_link("", "", contnode, internal=True)
+    URI from the page (see :func:`link_terms`).
+
+    ``drawn``: the HTML writer draws the markup (``writers/html.py``), and the
+    link holds its text without the ``inline`` around it: one element fewer for
+    each of an archive's thousands of links, kept until the page is written.
+    """
     uri = uri_of(term.docname)
+    if uri is None:
+        return nodes.inline(text, text, classes=["xref", "std", "std-term"])
+    content = (
+        nodes.Text(text)
+        if drawn
+        else nodes.inline(text, text, classes=["xref", "std", "std-term"])
+    )
+    link = interview_nodes.term_link("", "", content, internal=True)
+    anchor = term.anchors[name_index]
     if uri == "":
         link["refid"] = anchor
-    elif uri is None:
-        return contnode
     else:
         link["refuri"] = f"{uri}#{anchor}"
     if term.summary:
@@ -75,13 +89,14 @@ def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     used_by_exchange: dict[object, set[int]] = {}
     # A page's links lead to a few glossaries: each URI is worked out once.
     uri_of = cache(partial(relative_uri, app.builder, docname))
+    drawn = app.builder.format == "html"
     for key, block in exchange_blocks(doctree):
         used = used_by_exchange.setdefault(key, set())
         for node in list(walk(block)):
             if not isinstance(node, nodes.Text):
                 _note_term_link(node, mentions, used)
             elif mode != "none":
-                _link_text(uri_of, node, mentions.matcher, used, mode)
+                _link_text(uri_of, node, mentions.matcher, used, mode, drawn)
 
 
 def _note_term_link(node: nodes.Node, mentions: Mentions, used: set[int]) -> None:
@@ -104,6 +119,7 @@ def _link_text(
     matcher: TermMatcher,
     used: set[int],
     mode: str,
+    drawn: bool,
 ) -> None:
     text = text_node.astext()
     pieces = _linked(text, matcher, used, mode == "first")
@@ -112,7 +128,9 @@ def _link_text(
     replacement = [
         nodes.Text(text[start:end])
         if term is None
-        else term_reference(uri_of, matcher.terms[term], name, text[start:end])
+        else term_reference(
+            uri_of, matcher.terms[term], name, text[start:end], drawn=drawn
+        )
         for start, end, term, name in pieces
     ]
     parent = text_node.parent

@@ -34,16 +34,23 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for node in doctree.findall(nodes.container)
         if isinstance(node, (interview_nodes.question, interview_nodes.answer))
     ]
+    drawn = app.builder.format == "html"
     for block in blocks:
-        add_header(block)
+        add_header(block, drawn=drawn)
     for interview in doctree.findall(interview_nodes.interview):
         group_exchanges(interview)
 
 
-def add_header(block: nodes.Element) -> None:
+def add_header(block: nodes.Element, *, drawn: bool = False) -> None:
     """The header line, first in the question or answer, with its speaker: the
-    one the author gave (the placeholder's children), else the default."""
-    kind = "question" if isinstance(block, interview_nodes.question) else "answer"
+    one the author gave (the placeholder's children), else the default.
+
+    ``drawn``: the HTML writer draws the line from the block and the header's
+    attributes (``writers/html.py``), which hold only the speaker. An archive
+    has thousands of headers, and every element of a page (with its attribute
+    dictionary and lists) is kept, and walked by Python's garbage collector,
+    until the page is written. Other writers get the line as docutils nodes.
+    """
     placeholder = next(
         (c for c in block.children if isinstance(c, interview_nodes.interview_header)),
         None,
@@ -58,26 +65,42 @@ def add_header(block: nodes.Element) -> None:
     header = interview_nodes.interview_header(
         "", "", classes=["sphinx-interview-header"], translatable=False
     )
-    word = _("Question") if kind == "question" else _("Answer")
+    if block.get("time") is not None:
+        interview = _interview_of(block)
+        header["time"] = block["time"]
+        header["media"] = interview.get("media", "") if interview is not None else ""
+    if drawn:
+        # Children may follow the speaker (index entries, ``index_entries.py``).
+        header["speaker"] = bool(speaker)
+        header.extend(speaker)
+    else:
+        _add_parts(header, block, speaker)
+    block.insert(0, header)
+
+
+def _add_parts(
+    header: nodes.Element, block: nodes.Element, speaker: list[nodes.Node]
+) -> None:
+    """ "Question 3 — RIA Novosti · 0:01:05" as docutils nodes."""
+    is_question = isinstance(block, interview_nodes.question)
+    word = _("Question") if is_question else _("Answer")
     header += nodes.inline("", word, classes=["sphinx-interview-kind"])
     number = block.get("number")
-    if kind == "question" and number:
+    if is_question and number:
         header += nodes.Text(" ")
         header += nodes.inline("", str(number), classes=["sphinx-interview-number"])
     if speaker:
         header += nodes.Text(" — ")
         header += nodes.inline("", "", *speaker, classes=["sphinx-interview-speaker"])
-    if block.get("time") is not None:
-        interview = _interview_of(block)
+    if "time" in header:
         header += nodes.Text(" · ")
         header += interview_nodes.interview_time(
             "",
-            format_time(block["time"]),
+            format_time(header["time"]),
             classes=["sphinx-interview-time"],
-            time=block["time"],
-            media=interview.get("media", "") if interview is not None else "",
+            time=header["time"],
+            media=header["media"],
         )
-    block.insert(0, header)
 
 
 def _interview_of(block: nodes.Element) -> nodes.Element | None:

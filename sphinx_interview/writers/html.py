@@ -8,6 +8,7 @@ from docutils import nodes
 
 from .. import nodes as interview_nodes
 from ..locale import _
+from .html_media import time_html
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -24,15 +25,34 @@ def depart_block(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_header(self: HTML5Translator, node: nodes.Element) -> None:
-    if isinstance(node.parent, interview_nodes.question):
-        # "Question 3 — RIA Novosti": a heading below the interview's title, so
-        # that screen readers move from question to question.
+    """ "Question 3 — RIA Novosti · 0:01:05", drawn from the block and the
+    header's attributes; the header's first children are the speaker, if it
+    has one (``layout.add_header``)."""
+    block = node.parent
+    if isinstance(block, interview_nodes.question):
+        # A heading below the interview's title, so that screen readers move
+        # from question to question.
         self.body.append(self.starttag(node, "p", "", **_heading(self, 2)))
+        self.body.append(_kind(self, _("Question")))
+        if block.get("number"):
+            number = block["number"]
+            self.body.append(f' <span class="sphinx-interview-number">{number}</span>')
     else:
         self.body.append(self.starttag(node, "p", ""))
+        self.body.append(_kind(self, _("Answer")))
+    if node.get("speaker"):
+        self.body.append(' — <span class="sphinx-interview-speaker">')
+
+
+def _kind(self: HTML5Translator, word: str) -> str:
+    return f'<span class="sphinx-interview-kind">{self.encode(word)}</span>'
 
 
 def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
+    if node.get("speaker"):
+        self.body.append("</span>")
+    if "time" in node:
+        self.body.append(f" · {time_html(self, node)}")
     block = node.parent
     if isinstance(block, interview_nodes.question):
         self.add_permalink_ref(block, _("Link to this question"))

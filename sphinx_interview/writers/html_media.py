@@ -21,6 +21,7 @@ from ..domain import interview_domain
 from ..links import from_page
 from ..locale import _
 from ..summaries import body_text, summarize
+from ..values import format_time
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,25 +62,25 @@ def depart_media(self: HTML5Translator, node: nodes.Element) -> None:
     self.depart_paragraph(node)
 
 
-def visit_time(self: HTML5Translator, node: nodes.Element) -> None:
-    text = escape(node.astext())
+def time_html(self: HTML5Translator, node: nodes.Element) -> str:
+    """Where a question or answer starts (``time`` and ``media`` of its header,
+    ``layout.py``): a link that plays from there, or the time as text."""
+    text = escape(format_time(node["time"]))
     seconds = f"{float(node['time']):g}"
     if not node["media"] or not _players(self):
-        self.body.append(f'<span class="sphinx-interview-time">{text}</span>')
-    else:
-        href = escape(f"{_url(self, node)}#t={seconds}")
-        label = escape(_("Play from %s") % text)
-        self.body.append(
-            f'<a class="sphinx-interview-time" href="{href}" data-time="{seconds}" '
-            f'title="{label}">{text}</a>'
-        )
-    raise nodes.SkipNode
+        return f'<span class="sphinx-interview-time">{text}</span>'
+    media = from_page(self.builder, self.builder.current_docname, node["media"])
+    href = escape(f"{media}#t={seconds}")
+    label = escape(_("Play from %s") % text)
+    return (
+        f'<a class="sphinx-interview-time" href="{href}" data-time="{seconds}" '
+        f'title="{label}">{text}</a>'
+    )
 
 
 def _url(self: HTML5Translator, node: nodes.Element) -> str:
     """The recording's URL seen from the page being written."""
-    media = str(node.get("media") or _media_url(node))
-    return from_page(self.builder, self.builder.current_docname, media)
+    return from_page(self.builder, self.builder.current_docname, _media_url(node))
 
 
 def _media_url(node: nodes.Element) -> str:
@@ -147,4 +148,3 @@ def add_script(
 
 
 MEDIA = (visit_media, depart_media)
-TIME = (visit_time, None)
