@@ -1,4 +1,4 @@
-"""The synthetic interview archive: a seeded model written as three Sphinx trees."""
+"""The synthetic interview archive: a seeded model written as four Sphinx trees."""
 
 from __future__ import annotations
 
@@ -13,8 +13,13 @@ from pathlib import Path
 from random import Random
 from typing import Literal, NamedTuple
 
-Form = Literal["bare", "linked", "interview"]
-FORMS: tuple[Form, ...] = ("bare", "linked", "interview")
+#: ``bare``: the text alone; ``glossary``: the same with its glossary written with
+#: Sphinx's ``glossary`` directive (a target, an index entry and an inventory
+#: entry per name), as the extension's users write theirs; ``linked``: labels,
+#: rubrics, ``:term:`` links and index entries by hand; ``interview``: the
+#: extension.
+Form = Literal["bare", "glossary", "linked", "interview"]
+FORMS: tuple[Form, ...] = ("bare", "glossary", "linked", "interview")
 #: ``text`` adds a sentence without glossary terms (no topic, glossary use or link
 #: text changes); ``term`` adds one that uses an entry new to the exchange.
 Edit = Literal["text", "term"]
@@ -305,7 +310,7 @@ INTERVIEW_HEADER = """\
    :short: {i.short}
    :topics: {topics}
 """
-#: The same header written by hand (linked and bare trees).
+#: The same header written by hand (the other trees).
 PLAIN_HEADER = """\
 **{i.title}**
 
@@ -361,7 +366,7 @@ class Writer:
             return f":{token.kind}:`{label}`"
         text = f"{target.short}, Q{token.exchange}"
         anchor = "-answer" if token.kind == "answer" else ""
-        return text if self.form == "bare" else f":ref:`{text} <{label}{anchor}>`"
+        return f":ref:`{text} <{label}{anchor}>`" if self.form == "linked" else text
 
     def interview(self, item: Interview) -> str:
         interview_form, linked = self.form == "interview", self.form == "linked"
