@@ -40,8 +40,8 @@ Results = dict[str, Any]
 EDITS: dict[str, Edit] = {"incremental": "text", "incremental_term": "term"}
 #: The targets, limits of interview / bare, by (interviews, glossary entries).
 FULL = {("full", "wall"): 1.10, ("full", "rss"): 1.15, ("parallel", "wall"): 1.10}
-#: The trees the extension is compared with, in the tables' order.
-BASES = ("bare", "glossary", "linked")
+#: The trees without links: their pages must carry none.
+BASELINES = ("bare", "glossary")
 #: How the tables name a tree.
 TITLES = {"glossary": "bare + glossary"}
 TARGETS = {
@@ -224,8 +224,8 @@ def problems(scenario: Results) -> list[str]:
         found.add("interview and linked glossary links differ")
     found |= {
         f"the {form} tree has glossary links"
-        for form in ("bare", "glossary")
-        if scenario["term_links"][form]
+        for form in BASELINES
+        if scenario["term_links"].get(form)
     }
     return [f"{scenario['name']}: {problem}" for problem in sorted(found)]
 
@@ -257,13 +257,19 @@ GROWTH = [("full", "wall"), ("full", "cpu"), ("full", "rss")]  # the scaling tab
 GROWTH += [("incremental", "wall"), ("incremental", "rss")]
 
 
+def forms(scenario: Results) -> list[Form]:
+    """The trees a scenario measured (results written before the bare +
+    glossary tree was added have three)."""
+    return [form for form in FORMS if form in scenario["samples"]]
+
+
 def medians(scenario: Results) -> dict[tuple[str, str], dict[str, float]]:
     """Per row (kind of build, value) and tree: the median of the samples."""
     samples = scenario["samples"]
     return {
         (kind, value): {
             form: statistics.median(map(VALUES[value][2], samples[form][kind]))
-            for form in FORMS
+            for form in forms(scenario)
         }
         for kind, (_, values) in ROWS.items()
         if kind in samples["bare"]
@@ -288,16 +294,23 @@ def scenario_table(scenario: Results, jobs: int) -> list[str]:
     settings, samples = scenario["settings"], scenario["samples"]
     size = settings["interviews"], settings["terms"]
     targets = TARGETS.get(size, {}) if settings["exchanges"] == 12 else {}
-    links = scenario["term_links"]
+    links, trees = scenario["term_links"], forms(scenario)
     alike = "identical" if scenario["links_identical"] else "**different**"
+    bases = [form for form in trees if form != "interview"]
+    counts = [f"interview {links['interview']:,}", f"linked {links['linked']:,}"]
+    counts[-1] += f" ({alike})"
+    counts += [f"{TITLES.get(f, f)} {links[f]:,}" for f in trees if f in BASELINES]
+    columns = [
+        *(TITLES.get(form, form) for form in trees),
+        *(f"interview / {TITLES.get(base, base)}" for base in bases),
+    ]
     lines = [
         f"## {size[0]} interviews x {settings['exchanges']} exchanges, {size[1]} "
-        f"glossary entries\n\nGlossary links on the interview pages: interview "
-        f"{links['interview']:,}, linked {links['linked']:,} ({alike}), bare "
-        f"{links['bare']}, bare + glossary {links['glossary']}.\n",
-        "| measure | bare | bare + glossary | linked | interview | interview / bare "
-        "| interview / bare + glossary | interview / linked | target (against bare) |"
-        "\n|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"glossary entries\n\nGlossary links on the interview pages: "
+        f"{', '.join(counts)}.\n",
+        f"| measure | {' | '.join(columns)} | target (against bare) |\n|---|"
+        + "---:|" * len(columns)
+        + "---|",
     ]
     for (kind, value), row in medians(scenario).items():
         bare, interview = row["bare"], row["interview"]
@@ -307,24 +320,25 @@ def scenario_table(scenario: Results, jobs: int) -> list[str]:
             target = f"≤ {limit:.2f}x {verdict(interview / bare <= limit)}"
         if (kind, value) == ("incremental", "pages"):  # the same pages, plus nothing
             written = {
-                f: {p for s in samples[f][kind] for p in s["written"]} for f in FORMS
+                f: {p for s in samples[f][kind] for p in s["written"]} for f in trees
             }
             extra = " ".join(sorted(written["interview"] - written["bare"]))
             target = f"bare's pages only: {verdict(not extra)} {extra}"
-        cells = [number(row[form], unit) for form in FORMS]
-        cells += [compared(interview, row[base], unit) for base in BASES]
+        cells = [number(row[form], unit) for form in trees]
+        cells += [compared(interview, row[base], unit) for base in bases]
         measure = ROWS[kind][0].format(jobs=jobs) + ": " + title
         lines.append(f"| {measure} | {' | '.join(cells)} | {target} |")
     edits = [s for kind in EDITS for s in samples["interview"][kind]]
     same = [s for s in edits if TOPIC_INDEX in set(s["written"]) - set(s["changed"])]
+    before, after = "| " * trees.index("interview"), "| " * len(bases)
     lines += [
-        f"| topic index page rewritten unchanged | | | | {len(same)} of {len(edits)} "
-        f"builds | | | | only when changed: {verdict(not same)} |",
+        f"| topic index page rewritten unchanged {before}| {len(same)} of "
+        f"{len(edits)} builds {after}| only when changed: {verdict(not same)} |",
         "\nPages written by the first run's incremental builds (*same*: rewritten "
         "with the same content):\n",
     ]
     for kind, edit in EDITS.items():
-        for form in FORMS:
+        for form in trees:
             s = samples[form][kind][0]
             names = [p + " *same*" * (p not in s["changed"]) for p in s["written"]]
             title = TITLES.get(form, form)
@@ -352,7 +366,8 @@ def scaling_table(scenarios: list[Results]) -> list[str]:
     table = [medians(s) for s in series]
     for kind, value in GROWTH:
         title, unit, _ = VALUES[value]
-        rows = {form: [row[kind, value][form] for row in table] for form in FORMS}
+        trees = forms(series[0])
+        rows = {form: [row[kind, value][form] for row in table] for form in trees}
         rows["own cost"] = list(map(sub, rows["interview"], rows["bare"]))
         for tree, found in rows.items():
             growth, target = "—", ""
@@ -365,6 +380,14 @@ def scaling_table(scenarios: list[Results]) -> list[str]:
             cells = " | ".join([TITLES.get(tree, tree), *values, growth])
             lines.append(f"| {ROWS[kind][0]}: {title} | {cells} | {target} |")
     return [*lines, ""]
+
+
+GLOSSARY_TREE = (
+    "*bare + glossary*: the same with the glossary written with Sphinx's "
+    "`glossary` directive, as the extension's users write theirs (a target, a "
+    "general index entry and an inventory entry per name; not a target of the "
+    "issue, shown to tell Sphinx's glossary from the extension's own cost); "
+)
 
 
 def markdown(report: Results) -> str:
@@ -382,14 +405,12 @@ def markdown(report: Results) -> str:
         f"trees build in turn; {options['seconds']} s in all"
         + ("" if options["complete"] else " (**incomplete run**)"),
         f"* {busy} build(s) started on a machine over 25 % busy" if busy else "",
-        "\n*bare*: the text alone in plain Sphinx; *bare + glossary*: the same with "
-        "the glossary written with Sphinx's `glossary` directive, as the extension's "
-        "users write theirs (a target, a general index entry and an inventory entry "
-        "per name; not a target of the issue, shown to tell Sphinx's glossary from "
-        "the extension's own cost); *linked*: the bare text with labels, rubrics, "
-        "`:term:` links and index entries written by hand; *interview*: "
-        "sphinx_interview. The text edit adds a sentence without glossary terms to "
-        "one interview; the term edit adds one that uses an entry new to it.\n",
+        "\n*bare*: the text alone in plain Sphinx; "
+        + GLOSSARY_TREE * any("glossary" in forms(s) for s in report["scenarios"])
+        + "*linked*: the bare text with labels, rubrics, `:term:` links and index "
+        "entries written by hand; *interview*: sphinx_interview. The text edit adds "
+        "a sentence without glossary terms to one interview; the term edit adds one "
+        "that uses an entry new to it.\n",
     ]
     for scenario in report["scenarios"]:
         lines += scenario_table(scenario, options["jobs"])
