@@ -7,8 +7,7 @@ of a text costs one pass over it, however large the glossary.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -36,8 +35,13 @@ def is_acronym(name: str) -> bool:
     return name.isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """A name found: ``text[start:end]`` is name ``name`` of entry ``term``.
+
+    A named tuple: an archive's pages make tens of thousands while writing, and
+    a frozen dataclass sets each field through ``object.__setattr__``.
+    """
+
     start: int
     end: int
     term: int
