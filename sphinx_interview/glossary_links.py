@@ -73,23 +73,40 @@ def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Elemen
 
 
 def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: link glossary names in questions and answers.
+    """``doctree-resolved``: link glossary names, for every builder but HTML's,
+    which links them as it writes the page (:func:`link_page`).
+
+    Why HTML waits: with ``-j``, Sphinx resolves every page in the main process
+    and writes it in a worker, and the resolved pages of the running workers
+    stay alive in the main process, so their links (thousands in an archive)
+    were more objects for its garbage collector to walk again and again, and
+    for each worker forked after it to copy as the worker's own collections
+    touched them. A page's writer makes them and drops them with the page.
+    """
+    if app.builder.format != "html":
+        link_page(app.builder, doctree, docname)
+
+
+def link_page(
+    builder: Builder, doctree: nodes.document, docname: str, *, drawn: bool = False
+) -> None:
+    """Link glossary names in the questions and answers of a page.
 
     ``interview_link_terms`` says which uses: the first of each entry per exchange
     (whichever of its names comes first, a ``:term:`` the author wrote included),
     all, or none. The author's own ``:term:`` links get the same tooltip.
+    ``drawn``: see :func:`term_reference`.
     """
-    domain = interview_domain(app.env)
-    if domain.lacks(app.builder, docname, lambda record: bool(record.blocks)):
+    domain = interview_domain(builder.env)
+    if domain.lacks(builder, docname, lambda record: bool(record.blocks)):
         return
-    mode = app.config.interview_link_terms
+    mode = builder.config.interview_link_terms
     mentions = domain.tables.mentions
     if not mentions.terms:
         return
     used_by_exchange: dict[object, set[int]] = {}
     # A page's links lead to a few glossaries: each URI is worked out once.
-    uri_of = cache(partial(relative_uri, app.builder, docname))
-    drawn = app.builder.format == "html"
+    uri_of = cache(partial(relative_uri, builder, docname))
     for key, block in exchange_blocks(doctree):
         used = used_by_exchange.setdefault(key, set())
         for node in list(walk(block)):

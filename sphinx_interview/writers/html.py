@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .. import nodes as interview_nodes
+from ..glossary_links import link_page
 from ..locale import _
 from .html_media import time_html
 
@@ -14,7 +15,17 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
+#: The document attribute saying its glossary names are linked.
+_LINKED = "sphinx_interview_terms_linked"
+
+
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
+    if not self.document.get(_LINKED):
+        # The first interview, question or answer of the page: link the page's
+        # glossary names before any of them is written (why here and not when
+        # the page is resolved: ``glossary_links.link_terms``).
+        self.document[_LINKED] = True
+        link_page(self.builder, self.document, self.builder.current_docname, drawn=True)
     # Classes (sphinx-interview-*) and ids come from the node itself.
     attributes = {"lang": node["lang"]} if node.get("lang") else {}
     self.body.append(self.starttag(node, "div", "", **attributes))
