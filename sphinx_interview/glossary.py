@@ -43,7 +43,12 @@ NODE_SEPARATOR = "\x00"
 
 
 def is_term_link(node: nodes.Node) -> bool:
-    """A ``:term:`` the author wrote: pending while reading, resolved when writing."""
+    """A link to a glossary entry: a ``:term:`` the author wrote (pending while
+    reading, resolved when writing), or one the extension made (a block nested
+    in another is walked with the outer block's exchange first, then with its
+    own, which must count those links as uses)."""
+    if isinstance(node, interview_nodes.term_link):
+        return True
     if isinstance(node, addnodes.pending_xref):
         return bool(node.get("refdomain") == "std" and node.get("reftype") == "term")
     return isinstance(node, nodes.reference) and any(

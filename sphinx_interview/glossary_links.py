@@ -36,7 +36,7 @@ def term_reference(
 ) -> nodes.Element:
     """A link to a glossary entry, marked up exactly as ``:term:`` makes it (the
     text alone where the builder has no page for it). ``uri_of``: a document's
-    URI from the page (see :func:`link_terms`).
+    URI from the page (see :func:`link_page`).
 
     ``drawn``: the HTML writer draws the markup (``writers/html.py``), and the
     link holds its text without the ``inline`` around it: one element fewer for

@@ -42,7 +42,8 @@ class interview_media(nodes.paragraph):
 
 class interview_time(nodes.inline):
     """Where a question or answer starts in the recording, "0:01:05", in its
-    header line (made when writing): a link that plays from there in HTML.
+    header line (made when writing, for writers other than HTML's, which draws
+    the time from the header's attributes as a link that plays from there).
 
     Attributes: ``time`` (seconds), ``media`` (the recording's URL from the
     output's root, ``""`` without one).

@@ -218,3 +218,22 @@ def test_matcher_finds_exactly_the_names_of_a_large_glossary() -> None:
     text = ", ".join(pieces)
     found = [(text[m.start : m.end], m.term) for m in matcher.matches(text)]
     assert found == expected
+
+
+def test_a_nested_question_links_each_name_once(project: ProjectFactory) -> None:
+    """A question inside an answer is walked with the outer exchange, then with
+    its own: the links the first walk made count as uses in the second."""
+    proj = project("full")
+    proj.write(
+        "nested.rst",
+        "Nested\n======\n\n.. interview:: Nested talk\n   :interviewee: Ann Roe\n\n"
+        "   .. question:: Is it about the SCO?\n\n"
+        "   .. answer::\n\n      It is.\n\n"
+        "      .. question:: And the SCO, then NATO, and NATO again, and the SCO?\n",
+    )
+    proj.replace("index.rst", "   topics\n", "   topics\n   nested\n")
+    proj.build()
+    nested = select_one(
+        proj.html("nested"), "#nested-talk-q1-answer .sphinx-interview-question"
+    )
+    assert [text for text, _href in term_links(nested)] == ["SCO", "NATO"]
