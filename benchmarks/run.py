@@ -42,8 +42,14 @@ EDITS: dict[str, Edit] = {"incremental": "text", "incremental_term": "term"}
 FULL = {("full", "wall"): 1.10, ("full", "rss"): 1.15, ("parallel", "wall"): 1.10}
 #: The trees without links: their pages must carry none.
 BASELINES = ("bare", "glossary")
-#: How the tables name a tree.
+#: How the tables name a tree, where not by its form.
 TITLES = {"glossary": "bare + glossary"}
+
+
+def tree_title(form: str) -> str:
+    return TITLES.get(form, form)
+
+
 TARGETS = {
     (100, 120): {**FULL, ("incremental", "wall"): 1.30},
     (100, 5000): {**FULL, ("full", "wall"): 1.25, ("incremental", "wall"): 1.30},
@@ -299,10 +305,10 @@ def scenario_table(scenario: Results, jobs: int) -> list[str]:
     bases = [form for form in trees if form != "interview"]
     counts = [f"interview {links['interview']:,}", f"linked {links['linked']:,}"]
     counts[-1] += f" ({alike})"
-    counts += [f"{TITLES.get(f, f)} {links[f]:,}" for f in trees if f in BASELINES]
+    counts += [f"{tree_title(f)} {links[f]:,}" for f in trees if f in BASELINES]
     columns = [
-        *(TITLES.get(form, form) for form in trees),
-        *(f"interview / {TITLES.get(base, base)}" for base in bases),
+        *(tree_title(form) for form in trees),
+        *(f"interview / {tree_title(base)}" for base in bases),
     ]
     lines = [
         f"## {size[0]} interviews x {settings['exchanges']} exchanges, {size[1]} "
@@ -341,8 +347,7 @@ def scenario_table(scenario: Results, jobs: int) -> list[str]:
         for form in trees:
             s = samples[form][kind][0]
             names = [p + " *same*" * (p not in s["changed"]) for p in s["written"]]
-            title = TITLES.get(form, form)
-            lines.append(f"* {edit} edit, {title}: {', '.join(names)}")
+            lines.append(f"* {edit} edit, {tree_title(form)}: {', '.join(names)}")
     return [*lines, ""]
 
 
@@ -377,7 +382,7 @@ def scaling_table(scenarios: list[Results]) -> list[str]:
                 growth = f"{slope:.2f}"
                 target = f"≤ 1.00 {verdict(slope <= 1)}" if tree == "own cost" else ""
             values = [number(v, unit) for v in found]
-            cells = " | ".join([TITLES.get(tree, tree), *values, growth])
+            cells = " | ".join([tree_title(tree), *values, growth])
             lines.append(f"| {ROWS[kind][0]}: {title} | {cells} | {target} |")
     return [*lines, ""]
 

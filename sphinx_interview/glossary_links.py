@@ -44,12 +44,8 @@ def term_reference(
     """
     uri = uri_of(term.docname)
     if uri is None:
-        return nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    content = (
-        nodes.Text(text)
-        if drawn
-        else nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    )
+        return _term_text(text)
+    content = nodes.Text(text) if drawn else _term_text(text)
     link = interview_nodes.term_link("", "", content, internal=True)
     anchor = term.anchors[name_index]
     if uri == "":
@@ -59,6 +55,11 @@ def term_reference(
     if term.summary:
         link["reftitle"] = term.summary
     return link
+
+
+def _term_text(text: str) -> nodes.inline:
+    """The text of a link to a glossary entry, as ``:term:`` marks it up."""
+    return nodes.inline(text, text, classes=["xref", "std", "std-term"])
 
 
 def exchange_blocks(document: nodes.Node) -> Iterator[tuple[object, nodes.Element]]:

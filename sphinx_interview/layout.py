@@ -78,17 +78,23 @@ def add_header(block: nodes.Element, *, drawn: bool = False) -> None:
     block.insert(0, header)
 
 
+def header_words(block: nodes.Element) -> tuple[str, str]:
+    """What the header line of ``block`` says before its speaker: "Question" and
+    the question's number ("3"), or "Answer" and ``""``."""
+    if isinstance(block, interview_nodes.question):
+        return _("Question"), str(block.get("number") or "")
+    return _("Answer"), ""
+
+
 def _add_parts(
     header: nodes.Element, block: nodes.Element, speaker: list[nodes.Node]
 ) -> None:
     """ "Question 3 — RIA Novosti · 0:01:05" as docutils nodes."""
-    is_question = isinstance(block, interview_nodes.question)
-    word = _("Question") if is_question else _("Answer")
+    word, number = header_words(block)
     header += nodes.inline("", word, classes=["sphinx-interview-kind"])
-    number = block.get("number")
-    if is_question and number:
+    if number:
         header += nodes.Text(" ")
-        header += nodes.inline("", str(number), classes=["sphinx-interview-number"])
+        header += nodes.inline("", number, classes=["sphinx-interview-number"])
     if speaker:
         header += nodes.Text(" — ")
         header += nodes.inline("", "", *speaker, classes=["sphinx-interview-speaker"])

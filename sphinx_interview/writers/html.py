@@ -8,6 +8,7 @@ from docutils import nodes
 
 from .. import nodes as interview_nodes
 from ..glossary_links import link_page
+from ..layout import header_words
 from ..locale import _
 from .html_media import time_html
 
@@ -40,23 +41,18 @@ def visit_header(self: HTML5Translator, node: nodes.Element) -> None:
     header's attributes; the header's first children are the speaker, if it
     has one (``layout.add_header``)."""
     block = node.parent
-    if isinstance(block, interview_nodes.question):
-        # A heading below the interview's title, so that screen readers move
-        # from question to question.
-        self.body.append(self.starttag(node, "p", "", **_heading(self, 2)))
-        self.body.append(_kind(self, _("Question")))
-        if block.get("number"):
-            number = block["number"]
-            self.body.append(f' <span class="sphinx-interview-number">{number}</span>')
-    else:
-        self.body.append(self.starttag(node, "p", ""))
-        self.body.append(_kind(self, _("Answer")))
+    assert isinstance(block, nodes.Element)
+    # A question's line is a heading below the interview's title, so that screen
+    # readers move from question to question.
+    question = isinstance(block, interview_nodes.question)
+    attributes = _heading(self, 2) if question else {}
+    self.body.append(self.starttag(node, "p", "", **attributes))
+    word, number = header_words(block)
+    self.body.append(f'<span class="sphinx-interview-kind">{self.encode(word)}</span>')
+    if number:
+        self.body.append(f' <span class="sphinx-interview-number">{number}</span>')
     if node.get("speaker"):
         self.body.append(' — <span class="sphinx-interview-speaker">')
-
-
-def _kind(self: HTML5Translator, word: str) -> str:
-    return f'<span class="sphinx-interview-kind">{self.encode(word)}</span>'
 
 
 def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
