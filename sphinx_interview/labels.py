@@ -113,41 +113,65 @@ class LabelTable:
     def objects(self) -> Iterator[Entry]:
         """Entries for ``objects.inv`` and the search index.
 
-        Every label is an inventory entry (priority -1: not searched) whose display
-        name is the link text, so intersphinx links read "Ivanov 2007, Q3". As in
-        the project itself, an exchange's labels also name its first answer and an
-        answer's labels its question, so that ``:answer:`` and ``:question:``
-        through intersphinx find an entry of their own type.
+        Every label is an inventory entry whose display name is the link text, so
+        intersphinx links read "Ivanov 2007, Q3". As in the project itself, an
+        exchange's labels also name its first answer and an answer's labels its
+        question, so that ``:answer:`` and ``:question:`` through intersphinx
+        find an entry of their own type.
 
-        The search index gets one entry per interview, question and answer, named
-        by its link text. (Searched entries are not named by their label: the
-        search page rebuilds the anchor from the display name when the name
-        equals the anchor, which would break the link.)
+        The search index gets one entry per interview, question and answer,
+        shown by its link text: the first label entry leading there whose name
+        differs from its anchor is searched (priority 1, the others -1). Where
+        every label equals the anchor, an entry named by the link text is added
+        instead, because the search page rebuilds the anchor from the shown name
+        when an entry's name equals its anchor. (Searching label entries rather
+        than adding one entry each keeps an archive's inventory a quarter
+        smaller: it is written on every build.)
         """
-        searchable: dict[tuple[str, str], Target] = {}
+        searched: set[tuple[str, str]] = set()
+
+        def entry(
+            label: str,
+            text: str,
+            kind: str,
+            docname: str,
+            anchor: str,
+            *,
+            searchable: bool = True,
+        ) -> Entry:
+            place = (docname, anchor)
+            if not searchable or not anchor or label == anchor or place in searched:
+                return label, text, kind, docname, anchor, -1
+            searched.add(place)
+            return label, text, kind, docname, anchor, 1
+
         for label, target in self.targets.items():
-            yield label, target.text, target.kind, target.docname, target.anchor, -1
+            yield entry(label, target.text, target.kind, target.docname, target.anchor)
             if target.kind == "question":
-                yield (
+                yield entry(
                     label,
                     target.answer_text,
                     "answer",
                     target.docname,
                     target.answer_anchor,
-                    -1,
+                    # A question without answers: ``:answer:`` leads to it,
+                    # but the search page lists it as a question.
+                    searchable=target.answer_anchor != target.anchor,
                 )
             elif target.kind == "answer":
-                yield (
+                yield entry(
                     label,
                     target.question_text,
                     "question",
                     target.docname,
                     target.question_anchor,
-                    -1,
                 )
-            if target.anchor:
-                searchable.setdefault((target.docname, target.anchor), target)
-        for target in searchable.values():
+        unsearched: dict[tuple[str, str], Target] = {}
+        for target in self.targets.values():
+            place = (target.docname, target.anchor)
+            if target.anchor and place not in searched:
+                unsearched.setdefault(place, target)
+        for target in unsearched.values():
             yield (
                 target.text,
                 target.text,
