@@ -120,13 +120,14 @@ class LabelTable:
         find an entry of their own type.
 
         The search index gets one entry per interview, question and answer,
-        shown by its link text: the first label entry leading there whose name
-        differs from its anchor is searched (priority 1, the others -1). Where
-        every label equals the anchor, an entry named by the link text is added
-        instead, because the search page rebuilds the anchor from the shown name
-        when an entry's name equals its anchor. (Searching label entries rather
-        than adding one entry each keeps an archive's inventory a quarter
-        smaller: it is written on every build.)
+        shown by its link text: the first label entry leading there whose
+        anchor the search page keeps is searched (priority 1, the others -1).
+        It keeps an anchor unless it is the entry's name or its type, a hyphen
+        and its name: those it rebuilds from the shown name. Where no label
+        entry will do (an interview, a second answer), an entry named by the
+        link text is added instead. (Searching label entries rather than adding
+        one entry each keeps an archive's inventory a quarter smaller: it is
+        written on every build.)
         """
         searched: set[tuple[str, str]] = set()
 
@@ -140,7 +141,9 @@ class LabelTable:
             searchable: bool = True,
         ) -> Entry:
             place = (docname, anchor)
-            if not searchable or not anchor or label == anchor or place in searched:
+            # The search page rebuilds these two anchors from the shown name.
+            rebuilt = anchor in (label, f"{kind}-{label}")
+            if not searchable or not anchor or rebuilt or place in searched:
                 return label, text, kind, docname, anchor, -1
             searched.add(place)
             return label, text, kind, docname, anchor, 1

@@ -7,6 +7,9 @@ import json
 import pytest
 from sphinx.util.inventory import InventoryFile
 
+from sphinx_interview.archive import Archive
+from sphinx_interview.labels import LabelTable, Target
+
 from .helpers import (
     FinishedBuild,
     Output,
@@ -174,8 +177,8 @@ def test_objects_inv(core: FinishedBuild) -> None:
     assert entry("interview:answer", "ivanov-2007-q3-answer-2")[0].endswith(
         "#ivanov-2007-q3-answer-2"
     )
-    # Objects are named by labels only: the search page's entries ride on
-    # them, not on extra entries named "Ivanov 2007, Q3".
+    # Questions and first answers are found by the search page through their
+    # labels' entries, without extra entries named "Ivanov 2007, Q3".
     assert not {"Ivanov 2007, Q3", "Ivanov 2007, A3"} & {
         name
         for objtype in data
@@ -207,3 +210,33 @@ def test_search_index_objects(core: FinishedBuild) -> None:
         "ivanov-2007-q3-answer-2",
         "Ivanov 2007, A3 (Another official)",
     ) in found
+
+
+def test_search_entries_keep_their_anchors() -> None:
+    """The search page rebuilds an entry's anchor from its shown name when the
+    anchor is the entry's name or its type and name ("question-time-q1" for
+    the label "time-q1"): such an entry must not be the searched one."""
+    question = Target(
+        kind="question",
+        docname="talk",
+        anchor="question-time-q1",
+        interview_id="question-time",
+        number=1,
+        text="Time 2007, Q1",
+        summary="",
+        source="talk.rst",
+        line=3,
+        question_anchor="question-time-q1",
+        answer_anchor="question-time-q1-answer",
+        question_text="Time 2007, Q1",
+        answer_text="Time 2007, A1",
+    )
+    table = LabelTable({}, Archive({}, []))
+    table.targets = {"time-q1": question, "question-time-q1": question}
+    searched = [entry for entry in table.objects() if entry[5] == 1]
+    assert sorted((kind, anchor, text) for _, text, kind, _, anchor, _ in searched) == [
+        ("answer", "question-time-q1-answer", "Time 2007, A1"),
+        ("question", "question-time-q1", "Time 2007, Q1"),
+    ]
+    for name, _, kind, _, anchor, _ in searched:
+        assert anchor not in (name, f"{kind}-{name}")
