@@ -147,13 +147,20 @@ def _other_speakers(
     exchange: ExchangeRecord, interviewees: Sequence[str]
 ) -> tuple[str, ...]:
     """For each answer, its speakers where they are not the interviewees, else ""."""
-    own = {fold(name) for name in interviewees}
-    return tuple(
-        ", ".join(answer.speakers)
-        if answer.speakers and {fold(name) for name in answer.speakers} != own
-        else ""
-        for answer in exchange.answers
-    )
+    own: set[str] | None = None
+    spoken: list[str] = []
+    for answer in exchange.answers:
+        speakers = answer.speakers
+        # Most answers name no one else: their speakers are the interviewees,
+        # as the record was given them (nothing to fold).
+        if not speakers or speakers == interviewees:
+            spoken.append("")
+            continue
+        if own is None:
+            own = {fold(name) for name in interviewees}
+        other = {fold(name) for name in speakers} != own
+        spoken.append(", ".join(speakers) if other else "")
+    return tuple(spoken)
 
 
 def _distinct_shorts(

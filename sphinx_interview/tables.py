@@ -58,10 +58,9 @@ class Tables:
         mentioned = {}
         if self.auto_topics:
             mentions = self.mentions
+            first_names = [term.names[0] for term in self.terms]
             mentioned = {
-                exchange: [
-                    self.terms[entry].names[0] for entry in mentions.of(exchange)
-                ]
+                exchange: [first_names[entry] for entry in mentions.of(exchange)]
                 for exchange in self.archive.exchanges
             }
         return TopicTable(self.archive, mentioned)
