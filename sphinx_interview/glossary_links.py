@@ -13,7 +13,12 @@ from sphinx import addnodes
 from . import nodes as interview_nodes
 from .domain import interview_domain
 from .glossary import glossary_entries, walk
-from .links import exchange_links, relative_uri, source_docname
+from .links import (
+    drawn_by_html_writer,
+    exchange_links,
+    relative_uri,
+    source_docname,
+)
 from .locale import _
 
 if TYPE_CHECKING:
@@ -84,7 +89,7 @@ def link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for each worker forked after it to copy as the worker's own collections
     touched them. A page's writer makes them and drops them with the page.
     """
-    if app.builder.format != "html":
+    if not drawn_by_html_writer(app.builder):
         link_page(app.builder, doctree, docname)
 
 

@@ -148,7 +148,11 @@ class LabelTable:
             searched.add(place)
             return label, text, kind, docname, anchor, 1
 
+        # Each place's first target, for the entries named by the link text.
+        places: dict[tuple[str, str], Target] = {}
         for label, target in self.targets.items():
+            if target.anchor:
+                places.setdefault((target.docname, target.anchor), target)
             yield entry(label, target.text, target.kind, target.docname, target.anchor)
             if target.kind == "question":
                 yield entry(
@@ -169,12 +173,9 @@ class LabelTable:
                     target.docname,
                     target.question_anchor,
                 )
-        unsearched: dict[tuple[str, str], Target] = {}
-        for target in self.targets.values():
-            place = (target.docname, target.anchor)
-            if target.anchor and place not in searched:
-                unsearched.setdefault(place, target)
-        for target in unsearched.values():
+        for place, target in places.items():
+            if place in searched:
+                continue
             yield (
                 target.text,
                 target.text,

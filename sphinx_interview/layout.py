@@ -16,6 +16,7 @@ from docutils import nodes
 
 from . import nodes as interview_nodes
 from .domain import interview_domain
+from .links import drawn_by_html_writer
 from .locale import _
 from .metadata import META_CLASS
 from .values import format_time
@@ -34,7 +35,7 @@ def lay_out(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for node in doctree.findall(nodes.container)
         if isinstance(node, (interview_nodes.question, interview_nodes.answer))
     ]
-    drawn = app.builder.format == "html"
+    drawn = drawn_by_html_writer(app.builder)
     for block in blocks:
         add_header(block, drawn=drawn)
     for interview in doctree.findall(interview_nodes.interview):

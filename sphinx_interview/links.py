@@ -36,6 +36,14 @@ def single_page(builder: Builder) -> bool:
     return isinstance(builder, SingleFileHTMLBuilder)
 
 
+def drawn_by_html_writer(builder: Builder) -> bool:
+    """Whether ``writers/html.py`` writes the pages: it draws header lines from
+    their block and links glossary names as it writes, so that an archive's
+    thousands of these are not held as elements until their page is written
+    (and, with ``-j``, not in the main process at all)."""
+    return builder.format == "html"
+
+
 def one_doctree_per_document(builder: Builder) -> bool:
     """Whether the builder resolves each document's doctree on its own; LaTeX,
     Texinfo, manual pages and single-page HTML resolve one assembled from several

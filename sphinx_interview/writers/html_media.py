@@ -42,7 +42,7 @@ def visit_media(self: HTML5Translator, node: nodes.Element) -> None:
         assert isinstance(node, nodes.paragraph)  # interview_media is one
         self.visit_paragraph(node)
         return
-    url = escape(_url(self, node))
+    url = escape(_from_page(self, _media_url(node)))
     tag = "video" if node["kind"] == "video" else "audio"
     mime = f' type="{escape(node["mime"])}"' if node["mime"] else ""
     track = _chapters(self, node)
@@ -69,8 +69,7 @@ def time_html(self: HTML5Translator, node: nodes.Element) -> str:
     seconds = f"{float(node['time']):g}"
     if not node["media"] or not _players(self):
         return f'<span class="sphinx-interview-time">{text}</span>'
-    media = from_page(self.builder, self.builder.current_docname, node["media"])
-    href = escape(f"{media}#t={seconds}")
+    href = escape(f"{_from_page(self, node['media'])}#t={seconds}")
     label = escape(_("Play from %s") % text)
     return (
         f'<a class="sphinx-interview-time" href="{href}" data-time="{seconds}" '
@@ -78,9 +77,10 @@ def time_html(self: HTML5Translator, node: nodes.Element) -> str:
     )
 
 
-def _url(self: HTML5Translator, node: nodes.Element) -> str:
-    """The recording's URL seen from the page being written."""
-    return from_page(self.builder, self.builder.current_docname, _media_url(node))
+def _from_page(self: HTML5Translator, url: str) -> str:
+    """A URL from the output's root (a recording's), seen from the page being
+    written."""
+    return from_page(self.builder, self.builder.current_docname, url)
 
 
 def _media_url(node: nodes.Element) -> str:
@@ -121,7 +121,7 @@ def _chapters(self: HTML5Translator, node: nodes.Element) -> str:
     name = f"{CHAPTERS_DIR}/{interview['interview_id']}.chapters.vtt"
     content = webvtt.WebVTT(captions=captions).content
     write_if_changed(Path(self.builder.outdir, name), content)
-    src = from_page(self.builder, self.builder.current_docname, name)
+    src = _from_page(self, name)
     label = escape(_("Questions"))
     return f'<track kind="chapters" src="{escape(src)}" label="{label}" default>'
 
