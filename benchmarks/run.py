@@ -368,10 +368,9 @@ def scaling_table(scenarios: list[Results]) -> list[str]:
         f"| measure | tree | {' | '.join(f'{n:,}' for n in sizes)} | growth | target |",
         "|---|---|" + "---:|" * len(sizes) + "---:|---|",
     ]
-    table = [medians(s) for s in series]
+    table, trees = [medians(s) for s in series], forms(series[0])
     for kind, value in GROWTH:
         title, unit, _ = VALUES[value]
-        trees = forms(series[0])
         rows = {form: [row[kind, value][form] for row in table] for form in trees}
         rows["own cost"] = list(map(sub, rows["interview"], rows["bare"]))
         for tree, found in rows.items():
