@@ -7,6 +7,7 @@
 #   make images               the README's pictures in docs/images/
 #   make pdf / make epub      example_docs as PDF (latexmk) / EPUB
 #   make bench                the benchmark against plain Sphinx
+#   make costs                what each promise costs a text edit (benchmarks/costs.py)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -22,7 +23,7 @@ BUILD := $(DOCS)/_build
 SPHINXBUILD = $(BIN)/sphinx-build -W --keep-going -D language=$(LANGUAGE) \
 	-d $(BUILD)/doctrees-$@-$(LANGUAGE)
 
-.PHONY: demo test lint images pdf epub data bench system-deps clean
+.PHONY: demo test lint images pdf epub data bench costs system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +73,9 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+costs: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.costs $(COSTS_ARGS)
 
 # LaTeX, poppler, EPUBCheck, Java and Chromium for the output tests, npm for
 # axe-core: installed with apt-get when missing (as root), else the missing ones

@@ -5,8 +5,10 @@ from __future__ import annotations
 import cProfile
 import json
 import os
+import runpy
 import sys
 import time
+from pathlib import Path
 
 from sphinx.cmd.build import main as sphinx_build
 
@@ -16,6 +18,13 @@ def peak_rss_kib() -> int:
     ``ru_maxrss`` starts at the size of the process that started this one."""
     with open("/proc/self/status", encoding="ascii") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+
+
+def switch_off(names: list[str]) -> None:
+    """Apply ``switches.py`` beside this file (loaded by its path: ``-P`` keeps
+    this directory off ``sys.path``, so that the snapshot is what is imported)."""
+    switches = runpy.run_path(str(Path(__file__).with_name("switches.py")))
+    switches["switch_off"](names)
 
 
 def main() -> int:
@@ -32,6 +41,8 @@ def main() -> int:
         return found, status
 
     os.waitpid = waitpid
+    if switched := os.environ.get("BENCHMARK_SWITCH_OFF"):
+        switch_off(switched.split(","))
     if profile := os.environ.get("BENCHMARK_PROFILE"):
         # CPU time: waiting for a busy machine is charged to no function.
         profiler = cProfile.Profile(time.process_time)

@@ -104,6 +104,7 @@ class Runner:
     extension: Path
     quiet_wait: float
     profile: str = ""  # where to write a cProfile of each build
+    switched_off: str = ""  # promises switched off in the build (switches.py)
 
     def build(
         self, source: Path, out: Path, jobs: int = 1, fresh: bool = True
@@ -120,6 +121,7 @@ class Runner:
         command += ["-bhtml", "-q", f"-j{jobs}", source, out]
         env = {**os.environ, "PYTHONPATH": str(self.extension)}
         env["BENCHMARK_PROFILE"] = self.profile
+        env["BENCHMARK_SWITCH_OFF"] = self.switched_off
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         process = subprocess.run(command, capture_output=True, text=True, env=env)
