@@ -80,10 +80,10 @@ def measure(runner: Runner, settings: Settings, rounds: int) -> dict[str, list[S
         for rep in range(rounds):
             order = names[rep % len(names) :] + names[: rep % len(names)]
             for name in [BARE, *order]:
-                form: Form = "bare" if name == BARE else "interview"
+                tree: Form = "bare" if name == BARE else "interview"
                 switched = replace(runner, switched_off=VARIANTS.get(name, ""))
-                sample = switched.edit(archive, root, form, "text")
-                inventory = root / f"out-{form}" / "objects.inv"
+                sample = switched.edit(archive, root, tree, "text")
+                inventory = root / f"out-{tree}" / "objects.inv"
                 sample["inventory_kib"] = inventory.stat().st_size / 1024
                 samples[name].append(sample)
                 log(
@@ -120,7 +120,7 @@ def markdown(report: Results) -> str:
     samples: dict[str, list[Sample]] = report["samples"]
 
     def median(name: str, key: str) -> float:
-        return statistics.median(sample[key] for sample in samples[name])
+        return float(statistics.median(sample[key] for sample in samples[name]))
 
     kept_wall, kept_rss = median(KEPT, "wall"), median(KEPT, "rss_mib")
     bare_wall, bare_rss = median(BARE, "wall"), median(BARE, "rss_mib")

@@ -9,9 +9,10 @@ import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from random import Random
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeAlias
 
 #: ``bare``: the text alone; ``glossary``: the same with its glossary written with
 #: Sphinx's ``glossary`` directive (a target, an index entry and an inventory
@@ -78,10 +79,13 @@ class Use(NamedTuple):  # of glossary entry ``term`` under its name number ``nam
     name: int
 
 
+Kind = Literal["question", "answer"]
+
+
 class Citation(NamedTuple):  # of an exchange: interview position, number, kind
     interview: int
     exchange: int
-    kind: Literal["question", "answer"]
+    kind: Kind
 
 
 Token = str | Use | Citation
@@ -202,12 +206,13 @@ def glossary(rng: Random, count: int) -> tuple[Term, ...]:
             names = (unique(acronym),)
         elif len(parts) > 1 and kind > 0.80:
             initials = "".join(part[0].upper() for part in parts)
-            names += (unique(lambda initials=initials: acronym(initials)),)
+            names += (unique(partial(acronym, initials)),)
         terms.append(Term(names, paragraph(rng, (1, 2), (8, 20))))
     return tuple(terms)
 
 
-Range, Picker = tuple[int, int], Callable[[], Use] | None
+Range: TypeAlias = tuple[int, int]
+Picker: TypeAlias = Callable[[], Use] | None
 Render = Callable[[Token], str]
 
 
@@ -279,7 +284,7 @@ def analysis(number: int, settings: Settings) -> tuple[str, tuple[Paragraph, ...
         sentences = [list(s) for s in paragraph(rng, (3, 5), (10, 22))]
         for words in sentences:
             if rng.random() < 0.5:
-                kind = "answer" if rng.random() < 0.8 else "question"
+                kind: Kind = "answer" if rng.random() < 0.8 else "question"
                 cited = (
                     rng.randrange(settings.interviews),
                     rng.randint(1, settings.exchanges),
@@ -396,9 +401,11 @@ class Writer:
                 lines += ["   .. answer::", ""]
             else:
                 if linked:
-                    topics = self.archive.topics(item, exchange)
                     lines.append(".. index::")
-                    lines += [f"   single: {t}; {short}" for t in topics]
+                    lines += [
+                        f"   single: {t}; {short}"
+                        for t in self.archive.topics(item, exchange)
+                    ]
                     lines += ["", f".. _{label}:", ""]
                 lines += [f".. rubric:: Question {number} — {item.interviewer}", ""]
                 lines += wrap(exchange.question, render)

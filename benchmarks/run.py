@@ -117,8 +117,8 @@ class Runner:
         report = out.with_name(f"{out.name}.json")
         # -P keeps the current directory off sys.path: the snapshot, first on
         # PYTHONPATH, is the sphinx_interview imported.
-        command = [sys.executable, "-P", BENCHMARKS / "build_process.py", report]
-        command += ["-bhtml", "-q", f"-j{jobs}", source, out]
+        command = [sys.executable, "-P", str(BENCHMARKS / "build_process.py")]
+        command += [str(report), "-bhtml", "-q", f"-j{jobs}", str(source), str(out)]
         env = {**os.environ, "PYTHONPATH": str(self.extension)}
         env["BENCHMARK_PROFILE"] = self.profile
         env["BENCHMARK_SWITCH_OFF"] = self.switched_off
@@ -137,7 +137,7 @@ class Runner:
         imported = child["extension"]
         if imported and not Path(imported).is_relative_to(self.extension):
             raise BuildFailed(f"{source} imported {imported}, not the snapshot")
-        sample = {"wall": wall, "cpu": cpu, "busy": busy}
+        sample: Sample = {"wall": wall, "cpu": cpu, "busy": busy}
         sample |= {"rss_mib": child["rss_kib"] / 1024, "warnings": messages}
         if jobs > 1:
             sample["workers"] = [kib / 1024 for kib in child["workers_rss_kib"]]  # MiB
@@ -189,8 +189,10 @@ def run_scenario(runner: Runner, scenario: Scenario, repeat: int, jobs: int) -> 
         generate.write(archive, root / form, form)
     parallel = scenario.parallel and jobs > 1
     kinds = ["full", *EDITS] + ["parallel"] * parallel
-    samples = {form: {kind: [] for kind in kinds} for form in FORMS}
-    links = {}
+    samples: dict[Form, dict[str, list[Sample]]] = {
+        form: {kind: [] for kind in kinds} for form in FORMS
+    }
+    links: dict[Form, list[str]] = {}
 
     def keep(rep: int, form: Form, kind: str, sample: Sample) -> None:
         samples[form][kind].append(sample)
@@ -373,7 +375,9 @@ def scaling_table(scenarios: list[Results]) -> list[str]:
     table, trees = [medians(s) for s in series], forms(series[0])
     for kind, value in GROWTH:
         title, unit, _ = VALUES[value]
-        rows = {form: [row[kind, value][form] for row in table] for form in trees}
+        rows: dict[str, list[float]] = {
+            form: [row[kind, value][form] for row in table] for form in trees
+        }
         rows["own cost"] = list(map(sub, rows["interview"], rows["bare"]))
         for tree, found in rows.items():
             growth, target = "—", ""
@@ -511,7 +515,7 @@ def main(argv: list[str] | None = None) -> None:
     # A terminated run unwinds like an interrupted one: the build in progress is
     # killed and the snapshot removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    started, results = time.perf_counter(), []
+    started, results = time.perf_counter(), list[Results]()
     try:
         with snapshot(args.commit) as commit:
             log(f"measuring {commit['subject']}")
