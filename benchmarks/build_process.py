@@ -20,11 +20,14 @@ def peak_rss_kib() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 
 
-def switch_off(names: list[str]) -> None:
+def switch_off(names: list[str]) -> set[str]:
     """Apply ``switches.py`` beside this file (loaded by its path: ``-P`` keeps
-    this directory off ``sys.path``, so that the snapshot is what is imported)."""
+    this directory off ``sys.path``, so that the snapshot is what is imported);
+    the set the switches that the build calls go into."""
     switches = runpy.run_path(str(Path(__file__).with_name("switches.py")))
     switches["switch_off"](names)
+    fired: set[str] = switches["FIRED"]
+    return fired
 
 
 def main() -> int:
@@ -41,8 +44,9 @@ def main() -> int:
         return found, status
 
     os.waitpid = waitpid
+    fired: set[str] = set()
     if switched := os.environ.get("BENCHMARK_SWITCH_OFF"):
-        switch_off(switched.split(","))
+        fired = switch_off(switched.split(","))
     if profile := os.environ.get("BENCHMARK_PROFILE"):
         # CPU time: waiting for a busy machine is charged to no function.
         profiler = cProfile.Profile(time.process_time)
@@ -53,6 +57,7 @@ def main() -> int:
     own = peak_rss_kib()
     extension = getattr(sys.modules.get("sphinx_interview"), "__file__", None)
     found = {"rss_kib": own, "workers_rss_kib": workers, "extension": extension}
+    found["switched_off"] = sorted(fired)
     with open(report, "w", encoding="utf-8") as stream:
         json.dump(found, stream)
     return status

@@ -139,6 +139,8 @@ class Runner:
             raise BuildFailed(f"{source} imported {imported}, not the snapshot")
         sample: Sample = {"wall": wall, "cpu": cpu, "busy": busy}
         sample |= {"rss_mib": child["rss_kib"] / 1024, "warnings": messages}
+        if self.switched_off:  # those whose replacement ran (switches.py)
+            sample["switched_off"] = child["switched_off"]
         if jobs > 1:
             sample["workers"] = [kib / 1024 for kib in child["workers_rss_kib"]]  # MiB
         if not fresh:

@@ -13,10 +13,16 @@ import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+#: The switches whose replacement the build called: one that never ran switched
+#: nothing off (``build_process.py`` reports them).
+FIRED: set[str] = set()
 
-def _replace(module_name: str, path: str, make: Callable[[Any], Any]) -> None:
+
+def _replace(
+    switch: str, module_name: str, path: str, make: Callable[[Any], Any]
+) -> None:
     """Replace ``module.path`` (``"Class.method"`` or ``"function"``) by
-    ``make(original)``."""
+    ``make(original)``, noting in :data:`FIRED` when it is called."""
     owner: Any = importlib.import_module(module_name)
     *parents, name = path.split(".")
     for parent in parents:
@@ -24,7 +30,13 @@ def _replace(module_name: str, path: str, make: Callable[[Any], Any]) -> None:
     original = getattr(owner, name, None)
     if original is None:
         raise SystemExit(f"switches: {module_name}.{path} is gone; update the switch")
-    setattr(owner, name, make(original))
+    replacement = make(original)
+
+    def fired(*args: Any, **kwargs: Any) -> Any:
+        FIRED.add(switch)
+        return replacement(*args, **kwargs)
+
+    setattr(owner, name, fired)
 
 
 def automatic_ref() -> None:
@@ -43,43 +55,62 @@ def automatic_ref() -> None:
                     *(a.auto_label for a in exchange.answers),
                 )
             }
-            targets = domain.tables.labels.targets
-            kept = {label: targets.pop(label) for label in automatic & targets.keys()}
+            table = domain.tables.labels
+            targets = table.targets
+            # A filtered copy for the call: the table itself, and its order,
+            # stay as they are for the rest of the build.
+            table.targets = {k: v for k, v in targets.items() if k not in automatic}
             try:
                 return lend(env, domain)
             finally:
-                targets.update(kept)
+                table.targets = targets
 
         return lend_named
 
-    _replace("sphinx_interview.publish", "_publish_labels", make)
+    _replace("automatic-ref", "sphinx_interview.publish", "_publish_labels", make)
 
 
 def other_half() -> None:
     """``objects.inv`` without the entries by which a question's label names its
-    answer and an answer's label its question (with their search entries)."""
+    answer and an answer's label its question. The search index keeps its
+    entries: where one of those was searched, an entry named by its link text
+    takes its place, as the inventory had before the search rode on labels."""
 
     def make(objects: Callable[[Any], Iterator[Any]]) -> Callable[[Any], Iterator[Any]]:
         def own_kind_only(table: Any) -> Iterator[Any]:
             for entry in objects(table):
-                target = table.targets.get(entry[0])
-                if target is None or target.kind == entry[2]:
+                label, text, kind, docname, anchor, priority = entry
+                target = table.targets.get(label)
+                if target is None or target.kind == kind:
                     yield entry
+                elif priority == 1:
+                    yield text, text, kind, docname, anchor, 1
 
         return own_kind_only
 
-    _replace("sphinx_interview.labels", "LabelTable.objects", make)
+    _replace("other-half", "sphinx_interview.labels", "LabelTable.objects", make)
 
 
 def interview_contents() -> None:
     """No interview entries in Sphinx's contents (and so none for the questions,
     which hang below them)."""
-    _replace("sphinx_interview.page_contents", "add_entries", lambda _: _nothing)
+    _replace(
+        "interview-contents",
+        "sphinx_interview.page_contents",
+        "add_entries",
+        lambda _: _nothing,
+    )
 
 
 def domain_objects() -> None:
-    """No interview, question or answer in ``objects.inv`` or the search index."""
-    _replace("sphinx_interview.domain", "InterviewDomain.get_objects", lambda _: _none)
+    """No ``interview:`` entry in ``objects.inv`` and none in the search index
+    (the labels lent to the standard domain stay)."""
+    _replace(
+        "domain-objects",
+        "sphinx_interview.domain",
+        "InterviewDomain.get_objects",
+        lambda _: _none,
+    )
 
 
 def _nothing(*_: object) -> None:
