@@ -22,8 +22,8 @@ def peak_rss_kib() -> int:
 
 def switch_off(names: list[str]) -> set[str]:
     """Apply ``switches.py`` beside this file (loaded by its path: ``-P`` keeps
-    this directory off ``sys.path``, so that the snapshot is what is imported);
-    the set the switches that the build calls go into."""
+    this directory off ``sys.path``, so that the snapshot is what is imported).
+    Returns the set that each switch adds its name to when the build calls it."""
     switches = runpy.run_path(str(Path(__file__).with_name("switches.py")))
     switches["switch_off"](names)
     fired: set[str] = switches["FIRED"]

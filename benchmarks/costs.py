@@ -1,6 +1,6 @@
 """What each promise costs a text edit: the interview tree's incremental build with
-one promise switched off at a time (``switches.py``), beside plain Sphinx's bare
-tree, all built in turn in one run.
+promises switched off (``switches.py``; one at a time, then together), beside
+plain Sphinx's bare tree, all built in turn in one run.
 
 Not a target and not an option of the extension: a price list for deciding what
 an archive's incremental build may promise. The promises priced are those whose
