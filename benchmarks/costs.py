@@ -12,7 +12,6 @@ interviews' entries in Sphinx's contents.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import signal
 import statistics
@@ -24,15 +23,16 @@ from pathlib import Path
 from . import generate
 from .generate import Form, Settings
 from .run import (
-    RESULTS,
     WORK,
     BuildFailed,
     Results,
     Runner,
     Sample,
+    add_common_options,
     log,
     machine,
     snapshot,
+    write_results,
 )
 
 #: What is switched off (``switches.py`` names, comma-separated), by row title.
@@ -58,9 +58,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     add("--interviews", type=int, default=1000, help="(1000)")
     add("--terms", type=int, default=120, help="glossary entries (120)")
     add("--rounds", type=int, help="text edits per variant (3; --quick: 1)")
-    add("--commit", default="HEAD", help="the commit to measure (HEAD)")
-    add("--quiet-wait", type=float, default=20, help="seconds to wait for idle CPUs")
-    add("--seed", type=int, default=generate.SEED)
+    add_common_options(parser)
     add("--name", help="results file name (costs-INTERVIEWS)")
     return parser.parse_args(argv)
 
@@ -110,10 +108,10 @@ def problems(samples: dict[str, list[Sample]]) -> list[str]:
     ]
     kept = statistics.median(s["inventory_kib"] for s in samples[KEPT])
     for name, switched in VARIANTS.items():
+        size = statistics.median(s["inventory_kib"] for s in samples[name])
         for switch in switched.split(",") if switched else ():
             if any(switch not in s["switched_off"] for s in samples[name]):
                 found.append(f"{name}: the build never called {switch}")
-            size = statistics.median(s["inventory_kib"] for s in samples[name])
             if switch in SHRINK_INVENTORY and size >= kept:
                 found.append(f"{name}: objects.inv is not smaller ({switch})")
     return found
@@ -181,11 +179,8 @@ def main(argv: list[str] | None = None) -> None:
         "seconds": round(time.perf_counter() - started),
         "samples": samples,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    path.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
-    print(path.with_suffix(".md").read_text(encoding="utf-8"), end="")
+    path = write_results(report, render=markdown)
+    print(path.read_text(encoding="utf-8"), end="")
     if found := problems(samples):
         sys.exit("benchmark: the price list is void: " + "; ".join(found))
 

@@ -447,12 +447,17 @@ def machine() -> dict[str, Any]:
     }
 
 
-def write_results(report: Results, directory: Path = RESULTS) -> Path:
-    """``NAME.json`` (every sample) and ``NAME.md`` (the tables, made from it)."""
+def write_results(
+    report: Results,
+    directory: Path = RESULTS,
+    render: Callable[[Results], str] = markdown,
+) -> Path:
+    """``NAME.json`` (every sample) and ``NAME.md`` (the tables ``render`` makes
+    from it)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{report['name']}.json"
     path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    path.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    path.with_suffix(".md").write_text(render(report), encoding="utf-8")
     return path.with_suffix(".md")
 
 
@@ -478,12 +483,19 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     add("--terms", type=int, help="glossary entries (120)")
     add("--repeat", type=int, help="runs per measure (3; --quick: 1)")
     add("--jobs", type=int, default=2, help="-j of the parallel build; 1: none (2)")
-    add("--commit", default="HEAD", help="the commit to measure (HEAD)")
-    add("--quiet-wait", type=float, default=20, help="seconds to wait for idle CPUs")
-    add("--seed", type=int, default=generate.SEED)
+    add_common_options(parser)
     add("--name", help="results file name")
     add("--keep", action="store_true", help="keep the trees and outputs")
     return parser.parse_args(argv)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """What is measured, how quietly, and the archive's seed: the options of
+    every benchmark (``run.py``, ``costs.py``)."""
+    add = parser.add_argument
+    add("--commit", default="HEAD", help="the commit to measure (HEAD)")
+    add("--quiet-wait", type=float, default=20, help="seconds to wait for idle CPUs")
+    add("--seed", type=int, default=generate.SEED)
 
 
 def scenarios(args: argparse.Namespace) -> tuple[str, list[Scenario]]:
