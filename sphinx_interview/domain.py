@@ -85,9 +85,10 @@ class InterviewDomain(Domain):
         #: as they are (see ``writers/html_index_pages.skip_unchanged_pages``).
         self.pages_checked = False
         self.pages_kept: set[str] = set()
-        #: The name of this build's builder (set at ``builder-inited``), for the
-        #: indexes' entries (``index_pages.py``).
-        self.builder_name = ""
+        #: This build's builder (set at ``builder-inited``), for the indexes'
+        #: entries (``index_pages.py``) and the references to their pages
+        #: (``links.IndexPageReferences``), which Sphinx gives no builder.
+        self.builder: Builder | None = None
 
     @property
     def docs(self) -> dict[str, DocRecord]:

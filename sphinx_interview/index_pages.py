@@ -53,9 +53,10 @@ class _HeadingIndex(Index):
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = cast("InterviewDomain", self.domain)
         found = self.headings(domain.tables)
-        if domain.builder_name in {"latex", "texinfo"}:
+        builder = domain.builder.name if domain.builder else ""
+        if builder in {"latex", "texinfo"}:
             return [], False
-        if domain.builder_name in {"html", "dirhtml", "epub"} and found:
+        if builder in {"html", "dirhtml", "epub"} and found:
             first = found[0]
             return [
                 (first.letter, [IndexEntry(first.name, 0, "", "", "", "", "")])

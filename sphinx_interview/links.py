@@ -3,8 +3,8 @@ which document a node of an assembled doctree came from."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence, Set
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .archive import ExchangeLink
+    from .domain import InterviewDomain
 
 #: Sphinx names domain index pages ``<domain>-<index>``.
 TOPIC_INDEX_PAGE = "interview-topics"
@@ -148,29 +149,56 @@ def back_index_link(
 
 
 class IndexPageReferences(SphinxPostTransform):
-    """LaTeX: ``:ref:`interview-topics``` and ``:ref:`interview-speakers``` lead to
-    the back-of-book index, read "Index" (Sphinx's own name for it) unless given
-    a title, instead of printing the label as text."""
+    """``:ref:`interview-topics``` and ``:ref:`interview-speakers``` where the
+    build writes no such page: in a PDF they lead to the back-of-book index, read
+    "Index" (Sphinx's own name for it) unless given a title; in single-page HTML,
+    or where ``html_domain_indices`` leaves the page out, they are their text, as
+    topic links are, never a link to a missing page. Other builders show the
+    page's title, as Sphinx does for any page they have no link to."""
 
-    builders = ("latex",)
-    #: Before Sphinx resolves references (10), which would find no page.
+    #: Before Sphinx resolves references (10), which would link the page's label.
     default_priority = 5
 
     def run(self, **kwargs: object) -> None:
+        domain = cast("InterviewDomain", self.env.get_domain("interview"))
+        builder = domain.builder
+        if builder is None:
+            return
+        latex = builder.name == "latex"
+        if latex:
+            unwritten: Sequence[str] = INDEX_PAGES
+        elif builder.format == "html":
+            unwritten = self._unwritten(builder, domain.pages_kept)
+        else:
+            return
+        if not unwritten:
+            return  # the usual HTML build: no walk of the page
+        labels = self.env.domains.standard_domain.labels
         for node in list(self.document.findall(addnodes.pending_xref)):
+            page = str(node.get("reftarget", "")).lower()
             if (
                 node.get("refdomain") != "std"
                 or node.get("reftype") != "ref"
-                or str(node.get("reftarget", "")).lower() not in INDEX_PAGES
+                or page not in unwritten
             ):
                 continue
             content = node.next_node(nodes.Element) or nodes.inline()
             if not node.get("refexplicit"):
-                text = sphinx_("Index")
+                text = sphinx_("Index") if latex else labels[page][2]
                 content = nodes.inline(text, text, classes=content.get("classes", []))
-            link = back_index_link("latex", self.config, content)
-            if link is not None:
-                node.replace_self(link)
+            replacement = back_index_link(builder.name, self.config, content)
+            if replacement is None and latex:
+                continue  # no index in this PDF: left to Sphinx, as any label
+            node.replace_self(replacement or content)
+
+    def _unwritten(self, builder: Builder, kept: Set[str]) -> list[str]:
+        """The index pages this HTML build does not write."""
+        docname = self.env.docname
+        return [
+            page
+            for page in INDEX_PAGES
+            if index_page_uri(builder, docname, page, kept=page in kept) is None
+        ]
 
 
 def exchange_links(

@@ -52,6 +52,12 @@ def test_single_page_links_stay_in_the_page(built: SharedBuilds) -> None:
     assert "#term-SCO" in hrefs
     assert "#ivanov-2007-q2-answer" in hrefs
     assert [href for href in hrefs if href[1:] not in ids] == []
+    # No index pages are written: ":ref:`interview-topics`" is its title.
+    proj = built("full", "singlehtml")
+    links = [str(a["href"]) for a in soup.select("a.reference.internal")]
+    pages = {href.partition("#")[0] for href in links} - {""}  # "": in the page
+    assert [page for page in pages if not (proj.outdir / page).is_file()] == []
+    assert "See the Topic Index." in text_of(soup)
 
 
 # How extensions that make a PDF or a book from single-page HTML ship their

@@ -470,12 +470,17 @@ def test_no_links_to_a_topic_index_that_is_not_written(
         conf=f'extensions = ["sphinx_interview"]\nhtml_domain_indices = {setting}\n'
     )
     proj.write(
-        "index.rst", interview_page("alpha") + "\nSee :interview:topic:`alpha`.\n"
+        "index.rst",
+        interview_page("alpha")
+        + "\nSee :interview:topic:`alpha`, the :ref:`interview-topics` and"
+        " :ref:`who spoke <interview-speakers>`.\n",
     )
     proj.build(builder)
     assert not (proj.outdir / "interview-topics.html").exists()
     assert "interview-topics.html" not in proj.output("index.html")
-    assert "alpha" in text_of(select_one(proj.html(), "div.body"))
+    assert "interview-speakers.html" not in proj.output("index.html")
+    body = text_of(select_one(proj.html(), "div.body"))
+    assert "See alpha, the Topic Index and who spoke." in body
     if builder == "html":
         assert proj.warnings() == [
             "conf.py:2: WARNING: html_domain_indices leaves out the topic index "

@@ -111,4 +111,4 @@ def skip_unchanged_pages(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 def note_builder(app: Sphinx) -> None:
     """``builder-inited``: the builder the indexes are made for."""
-    interview_domain(app.env).builder_name = app.builder.name
+    interview_domain(app.env).builder = app.builder
