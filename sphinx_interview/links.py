@@ -134,29 +134,42 @@ def index_page_uri(
 BACK_INDEX_URI = "%sphinxinterview-index#"
 
 
+def has_back_index(builder_name: str, config: Config) -> bool:
+    """Whether the build is a PDF with a back-of-book index (which lists topics
+    and speakers, as it has no index pages)."""
+    return builder_name == "latex" and bool(
+        config.latex_elements.get("printindex", r"\printindex")
+    )
+
+
 def back_index_link(
     builder_name: str, config: Config, contnode: nodes.Node
 ) -> nodes.reference | None:
-    """In a PDF, which has no index pages, a link to its back-of-book index (which
-    lists topics and speakers); None for other builders, or without an index."""
-    if builder_name != "latex":
-        return None
-    if not config.latex_elements.get("printindex", r"\printindex"):
+    """In a PDF, a link to its back-of-book index; None for other builders, or
+    without an index."""
+    if not has_back_index(builder_name, config):
         return None
     reference = nodes.reference("", "", internal=True, refuri=BACK_INDEX_URI)
     reference += contnode
     return reference
 
 
-class IndexPageReferences(SphinxPostTransform):
-    """``:ref:`interview-topics``` and ``:ref:`interview-speakers``` where the
-    build writes no such page: in a PDF they lead to the back-of-book index, read
-    "Index" (Sphinx's own name for it) unless given a title; in single-page HTML,
-    or where ``html_domain_indices`` leaves the page out, they are their text, as
-    topic links are, never a link to a missing page. Other builders show the
-    page's title, as Sphinx does for any page they have no link to."""
+#: References that may land on an index page's label: ``:ref:``, ``:any:`` and
+#: MyST links, as (domain, type).
+_PAGE_REFERENCES = {("std", "ref"), ("", "any"), (None, "any"), (None, "myst")}
 
-    #: Before Sphinx resolves references (10), which would link the page's label.
+
+class IndexPageReferences(SphinxPostTransform):
+    """References to the pages ``interview-topics`` and ``interview-speakers``
+    where the build writes no such page: in a PDF with an index they lead to the
+    back-of-book index, read "Index" (Sphinx's own name for it) unless given a
+    title; anywhere else (single-page HTML, HTML where ``html_domain_indices``
+    leaves the page out or the index is empty, other formats) they are their
+    text, as topic links are: the page's title, or the text given. Never a link
+    to a missing page, nor the label shown as text."""
+
+    #: Before Sphinx (10) and MyST (9) resolve references, which would link the
+    #: page's label.
     default_priority = 5
 
     def run(self, **kwargs: object) -> None:
@@ -164,32 +177,25 @@ class IndexPageReferences(SphinxPostTransform):
         builder = domain.builder
         if builder is None:
             return
-        latex = builder.name == "latex"
-        if latex:
-            unwritten: Sequence[str] = INDEX_PAGES
-        elif builder.format == "html":
+        if builder.format == "html":
             unwritten = self._unwritten(builder, domain.pages_kept)
+            if not unwritten:
+                return  # the usual HTML build: no walk of the page
         else:
-            return
-        if not unwritten:
-            return  # the usual HTML build: no walk of the page
-        labels = self.env.domains.standard_domain.labels
+            unwritten = list(INDEX_PAGES)  # only HTML builders write pages
+        back_index = has_back_index(builder.name, self.config)
+        titles = self.env.domains.standard_domain.labels
         for node in list(self.document.findall(addnodes.pending_xref)):
             page = str(node.get("reftarget", "")).lower()
-            if (
-                node.get("refdomain") != "std"
-                or node.get("reftype") != "ref"
-                or page not in unwritten
-            ):
+            kind = (node.get("refdomain"), node.get("reftype"))
+            if page not in unwritten or kind not in _PAGE_REFERENCES:
                 continue
             content = node.next_node(nodes.Element) or nodes.inline()
             if not node.get("refexplicit"):
-                text = sphinx_("Index") if latex else labels[page][2]
+                text = sphinx_("Index") if back_index else titles[page][2]
                 content = nodes.inline(text, text, classes=content.get("classes", []))
-            replacement = back_index_link(builder.name, self.config, content)
-            if replacement is None and latex:
-                continue  # no index in this PDF: left to Sphinx, as any label
-            node.replace_self(replacement or content)
+            link = back_index_link(builder.name, self.config, content)
+            node.replace_self(link if link is not None else content)
 
     def _unwritten(self, builder: Builder, kept: Set[str]) -> list[str]:
         """The index pages this HTML build does not write."""

@@ -22,7 +22,7 @@ from .config import config_location
 from .diagnostics import Subtype, location, shown_path, warn
 from .digests import ViewDigests
 from .domain import interview_domain
-from .links import INDEX_PAGES, TOPIC_INDEX_PAGE, single_page
+from .links import INDEX_PAGES, SPEAKER_INDEX_PAGE, TOPIC_INDEX_PAGE, single_page
 from .locale import __
 from .names import Heading, fold, heading
 from .publish import publish, withdraw
@@ -129,6 +129,14 @@ def published_view(domain: InterviewDomain, keys: Set[str]) -> dict[str, object]
         if f"topic:{fold(topic.name)}" in keys:
             view[f"topic:{fold(topic.name)}"] = (topic.name, topic.anchor)
     view["speakers"] = tuple(tables.speakers.speakers)
+    # A reference to an index page is a link only while the page is written,
+    # and Sphinx writes it only when the index has an entry.
+    for page, entries in (
+        (TOPIC_INDEX_PAGE, topics),
+        (SPEAKER_INDEX_PAGE, tables.speakers.speakers),
+    ):
+        if f"label:{page}" in keys:
+            view.setdefault(f"label:{page}", bool(entries))
     return view
 
 

@@ -143,6 +143,20 @@ def test_man_and_texinfo(built: SharedBuilds) -> None:
     texinfo = next(texinfo_build.outdir.glob("*.texi")).read_text(encoding="utf-8")
     assert "@anchor{interview ivanov-2007-q1}" in texinfo
     assert "@anchor{interview ivanov-2007-q1-answer}" in texinfo
+    # No index pages: ":ref:`interview-topics`" is the page's title, not its label.
+    assert "See the Topic Index." in " ".join(texinfo.split())
+
+
+def test_latex_without_an_index(project: ProjectFactory) -> None:
+    """With ``printindex`` off the PDF has no index to lead to: the reference is
+    the page's title, not its label."""
+    proj = project("full")
+    proj.build("latex", latex_elements={"printindex": ""})
+    assert proj.warnings() == []
+    tex = next(proj.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "sphinxinterview-index" not in tex
+    text = re.sub(r"\\DUrole\{[\w-]+\}\{|\}", "", tex)  # the role wrappers
+    assert "See the Topic Index." in " ".join(text.split())
 
 
 def test_epub(project: ProjectFactory) -> None:

@@ -460,27 +460,36 @@ Cite :question:`c-one-q1`.
 
 
 @pytest.mark.parametrize(
-    ("setting", "builder"),
-    [("False", "html"), ('["py-modindex"]', "html"), ("True", "singlehtml")],
+    ("setting", "builder", "speakers_page"),
+    [
+        ("False", "html", False),
+        ('["py-modindex"]', "html", False),
+        ('["interview-speakers"]', "html", True),
+        ("True", "singlehtml", False),
+    ],
 )
 def test_no_links_to_a_topic_index_that_is_not_written(
-    project: ProjectFactory, setting: str, builder: str
+    project: ProjectFactory, setting: str, builder: str, speakers_page: bool
 ) -> None:
     proj = project(
         conf=f'extensions = ["sphinx_interview"]\nhtml_domain_indices = {setting}\n'
     )
+    spoken = interview_page("alpha").replace(
+        ":topics: alpha\n", ":topics: alpha\n   :interviewee: Ann Lee\n"
+    )
     proj.write(
         "index.rst",
-        interview_page("alpha")
-        + "\nSee :interview:topic:`alpha`, the :ref:`interview-topics` and"
-        " :ref:`who spoke <interview-speakers>`.\n",
+        spoken + "\nSee :interview:topic:`alpha`, the :ref:`interview-topics`,"
+        " :any:`topics <interview-topics>` and :ref:`who spoke <interview-speakers>`.\n",
     )
     proj.build(builder)
     assert not (proj.outdir / "interview-topics.html").exists()
     assert "interview-topics.html" not in proj.output("index.html")
-    assert "interview-speakers.html" not in proj.output("index.html")
-    body = text_of(select_one(proj.html(), "div.body"))
-    assert "See alpha, the Topic Index and who spoke." in body
+    body = select_one(proj.html(), "div.body")
+    assert "See alpha, the Topic Index, topics and who spoke." in text_of(body)
+    assert (proj.outdir / "interview-speakers.html").exists() == speakers_page
+    speakers = [str(a["href"]) for a in body.select("a") if text_of(a) == "who spoke"]
+    assert speakers == (["interview-speakers.html"] if speakers_page else [])
     if builder == "html":
         assert proj.warnings() == [
             "conf.py:2: WARNING: html_domain_indices leaves out the topic index "
@@ -489,6 +498,41 @@ def test_no_links_to_a_topic_index_that_is_not_written(
         ]
     else:
         assert proj.warnings() == []
+
+
+def test_references_to_an_index_page_follow_it_in_and_out(
+    project: ProjectFactory,
+) -> None:
+    """Sphinx writes an index page only when the index has an entry: a page
+    referring to it links it once the first topic comes, in an incremental
+    build as in a fresh one, and no longer when the last one goes."""
+    proj = project(conf=MYST_CONF)
+    proj.write(
+        "index.rst",
+        "Home\n====\n\n.. toctree::\n\n   talk\n   notes\n\n"
+        "See the :ref:`interview-topics`.\n",
+    )
+    proj.write("notes.md", "# Notes\n\nSee [the topics](interview-topics).\n")
+    without_topics = interview_page("alpha").replace("   :topics: alpha\n", "")
+
+    def links() -> list[int]:
+        """Links to the page in each page's own text (not the sidebar's)."""
+        found = 'div.body a[href="interview-topics.html"]'
+        return [len(proj.html(page).select(found)) for page in ("index", "notes")]
+
+    proj.write("talk.rst", without_topics)
+    proj.build()
+    assert not (proj.outdir / "interview-topics.html").exists()
+    assert "See the Topic Index." in text_of(select_one(proj.html(), "div.body"))
+    assert links() == [0, 0]
+    proj.write("talk.rst", interview_page("alpha"))
+    proj.build(fresh=False)
+    assert (proj.outdir / "interview-topics.html").is_file()
+    assert links() == [1, 1]
+    proj.write("talk.rst", without_topics)
+    proj.build(fresh=False)
+    assert links() == [0, 0]
+    assert proj.warnings() == []
 
 
 # -- included files --------------------------------------------------------------
