@@ -85,9 +85,8 @@ class InterviewDomain(Domain):
         #: as they are (see ``writers/html_index_pages.skip_unchanged_pages``).
         self.pages_checked = False
         self.pages_kept: set[str] = set()
-        #: This build's builder (set at ``builder-inited``), for the indexes'
-        #: entries (``index_pages.py``) and the references to their pages
-        #: (``links.IndexPageReferences``), which Sphinx gives no builder.
+        #: This build's builder (``builder-inited``), which Sphinx gives neither
+        #: the indexes (``index_pages.py``) nor ``links.IndexPageReferences``.
         self.builder: Builder | None = None
 
     @property
