@@ -142,13 +142,8 @@ def has_back_index(builder_name: str, config: Config) -> bool:
     )
 
 
-def back_index_link(
-    builder_name: str, config: Config, contnode: nodes.Node
-) -> nodes.reference | None:
-    """In a PDF, a link to its back-of-book index; None for other builders, or
-    without an index."""
-    if not has_back_index(builder_name, config):
-        return None
+def back_index_link(contnode: nodes.Node) -> nodes.reference:
+    """A link to the PDF's back-of-book index (see :func:`has_back_index`)."""
     reference = nodes.reference("", "", internal=True, refuri=BACK_INDEX_URI)
     reference += contnode
     return reference
@@ -194,8 +189,7 @@ class IndexPageReferences(SphinxPostTransform):
             if not node.get("refexplicit"):
                 text = sphinx_("Index") if back_index else titles[page][2]
                 content = nodes.inline(text, text, classes=content.get("classes", []))
-            link = back_index_link(builder.name, self.config, content)
-            node.replace_self(link if link is not None else content)
+            node.replace_self(back_index_link(content) if back_index else content)
 
     def _unwritten(self, builder: Builder, kept: Set[str]) -> list[str]:
         """The index pages this HTML build does not write."""

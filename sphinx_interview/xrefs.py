@@ -12,7 +12,13 @@ from sphinx.transforms import SphinxTransform
 from . import nodes as interview_nodes
 from .diagnostics import Subtype, warn
 from .directives.context import has_interviews
-from .links import TOPIC_INDEX_PAGE, back_index_link, index_page_uri, link_to
+from .links import (
+    TOPIC_INDEX_PAGE,
+    back_index_link,
+    has_back_index,
+    index_page_uri,
+    link_to,
+)
 from .locale import _, __
 from .values import format_time
 
@@ -124,10 +130,9 @@ def topic_refnode(
     if not node.get("refexplicit"):
         contnode = nodes.inline(topic.name, topic.name, classes=contnode["classes"])
     if uri is None:
-        back = back_index_link(builder.name, builder.config, contnode)
-        if back is None:
+        if not has_back_index(builder.name, builder.config):
             raise NoUri(topic.name)
-        return back
+        return back_index_link(contnode)
     reference = nodes.reference(
         "", "", internal=True, refuri=f"{uri}#{topic.anchor}", reftitle=topic.name
     )

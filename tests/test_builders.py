@@ -42,7 +42,8 @@ def test_single_page_links_stay_in_the_page(built: SharedBuilds) -> None:
     glossary links, and links to questions and answers from other documents.
     (Sphinx 9 makes "#document-glossary#term-SCO" of them, which browsers do not
     follow; its own ``:ref:`` links keep that form.)"""
-    soup = built("full", "singlehtml").html("index")
+    proj = built("full", "singlehtml")
+    soup = proj.html("index")
     ids = {tag["id"] for tag in soup.select("[id]")}
     hrefs = {
         str(a["href"])
@@ -53,7 +54,6 @@ def test_single_page_links_stay_in_the_page(built: SharedBuilds) -> None:
     assert "#ivanov-2007-q2-answer" in hrefs
     assert [href for href in hrefs if href[1:] not in ids] == []
     # No index pages are written: ":ref:`interview-topics`" is its title.
-    proj = built("full", "singlehtml")
     links = [str(a["href"]) for a in soup.select("a.reference.internal")]
     pages = {href.partition("#")[0] for href in links} - {""}  # "": in the page
     assert [page for page in pages if not (proj.outdir / page).is_file()] == []
