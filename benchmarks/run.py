@@ -105,6 +105,9 @@ class Runner:
     quiet_wait: float
     profile: str = ""  # where to write a cProfile of each build
     switched_off: str = ""  # promises switched off in the build (switches.py)
+    #: Whether an incremental build reports the pages it wrote (hashing every
+    #: page before and after it, outside the timed part).
+    count_pages: bool = True
 
     def build(
         self, source: Path, out: Path, jobs: int = 1, fresh: bool = True
@@ -112,7 +115,8 @@ class Runner:
         """One build in a new process; ``fresh``: into an empty output directory."""
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
-        before = {} if fresh else pages(out)
+        counted = self.count_pages and not fresh
+        before = pages(out) if counted else {}
         busy = wait_for_quiet(self.quiet_wait)
         report = out.with_name(f"{out.name}.json")
         # -P keeps the current directory off sys.path: the snapshot, first on
@@ -143,7 +147,7 @@ class Runner:
             sample["switched_off"] = child["switched_off"]
         if jobs > 1:
             sample["workers"] = [kib / 1024 for kib in child["workers_rss_kib"]]  # MiB
-        if not fresh:
+        if counted:
             # Written: the file's time changed (Sphinx writes each page it
             # handles, changed or not); changed: its content did.
             after = pages(out)
